@@ -1,0 +1,125 @@
+"""The MkDocs adapter: wires MkDocs events to the core pipeline, nothing more.
+
+Everything about content, history, graph and HTML lives in the core (:mod:`buurtwiki.build`).
+This class only turns the core's outputs into MkDocs files, pages and navigation, so that an
+adapter for another engine stays small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from importlib import resources
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ...build import Build, BuildOptions, run
+from ...outputs.assets import CSS, JS
+from ...outputs.render import RenderContext
+from .config import BuurtwikiConfig
+from .navigation import navigation
+
+log = get_plugin_logger("buurtwiki")
+
+
+class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.build: Build | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        overrides = str(resources.files("buurtwiki").joinpath("templates", "overrides"))
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        config.extra_css = [*CSS, *[c for c in config.extra_css if c not in CSS]]
+        for script in JS:
+            if script not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(script)
+        return config
+
+    def _options(self, config: MkDocsConfig) -> BuildOptions:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        today = self.config.today or os.environ.get("BUURTWIKI_TODAY")
+        return BuildOptions(
+            root=root,
+            docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
+            wijken_dir=self.config.wijken_dir,
+            today=dt.date.fromisoformat(today) if today else None,
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+            repo_url=config.repo_url or "",
+            edit_branch=self.config.edit_branch,
+            history=self.config.history,
+            bots=tuple(self.config.bots),
+            hide_bots=self.config.hide_bots,
+            stale_months=self.config.stale_months,
+        )
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.build = run(self._options(config), previous=self.build)
+        self._report(config)
+        for file in list(files):
+            if file.src_uri.endswith(".yml") and file.src_uri.count("/") == 0:
+                files.remove(file)  # themas.yml is data, not a page
+        for src_uri, page in self.build.outputs.pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                continue
+            inclusion = InclusionLevel.NOT_IN_NAV if page.kind != "overview" else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, src_uri, content=f"# {page.title}\n", inclusion=inclusion))
+        for path, output in self.build.outputs.files.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=output.data()))
+        if self.config.navigation and not config.nav:
+            config.nav = navigation(self.build)
+        return files
+
+    def _report(self, config: MkDocsConfig) -> None:
+        problems = self.build.problems
+        for problem in problems.sorted():
+            (log.warning if problem.is_error else log.info)(str(problem))
+        if problems.items:
+            log.info(problems.summary())
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
+        if output is None:
+            return markdown
+        page.meta["title"] = Markup(escape(output.title))
+        if output.description:
+            page.meta["description"] = output.description
+        if output.kind in ("entity", "history"):
+            page.meta.setdefault("hide", ["navigation"] if output.kind == "history" else [])
+        return ""  # the core renders the body itself
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
+        if output is None:
+            return html
+        return output.render(RenderContext(self.build, page.url))
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
+        if output is not None:
+            repo = (config.repo_url or "").rstrip("/")
+            page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{output.edit_path}" if repo and output.edit_path else None
+        return context
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        root = Path(config.config_file_path).parent
+        wijken = root / self.config.wijken_dir
+        if wijken.is_dir():
+            server.watch(str(wijken))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.build and config.strict and self.build.problems.errors:
+            raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")

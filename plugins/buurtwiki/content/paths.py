@@ -1,0 +1,93 @@
+"""Where a file lives decides what it is: folder layout of content format v1 and its URLs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.fields import slugify
+from ..model.schema import SITE_FOLDERS, TYPES, WIJK_FOLDERS, EntityType
+from ..validation.suggest import did_you_mean
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+AGENDA_FOLDER = "toekomstagenda"
+
+
+@dataclass(frozen=True)
+class Location:
+    """What a path means: its type, slug, wijk and (for agenda items) agenda."""
+
+    type: EntityType | None  # None for an ordinary page
+    slug: str
+    wijk: str | None = None
+    agenda: str | None = None
+    src_uri: str = ""  # path as MkDocs sees it, relative to the docs folder
+    url: str = ""  # root-relative URL with trailing slash, e.g. "wijken/ohg/"
+
+
+class LocationError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _check_slug(name: str, what: str) -> str:
+    if not SLUG.match(name):
+        suggestion = slugify(name)
+        raise LocationError(
+            f"de {what} '{name}' mag alleen kleine letters, cijfers en streepjes bevatten."
+            + (f" Noem het '{suggestion}'." if suggestion else "")
+        )
+    return name
+
+
+def url_of(src_uri: str) -> str:
+    """MkDocs' directory URL for a Markdown source path."""
+    stem = src_uri[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def locate_wijk_file(rel: str) -> Location:
+    """A path under ``wijken/``, e.g. ``ohg/initiatieven/eetgroep.md``."""
+    parts = rel.split("/")
+    src_uri = "wijken/" + rel
+    wijk = _check_slug(parts[0], "map van de wijk")
+    if len(parts) == 2 and parts[1] == "index.md":
+        return Location(TYPES["wijk"], wijk, wijk, None, src_uri, url_of(src_uri))
+    if len(parts) == 3 and parts[1] in WIJK_FOLDERS and parts[1] != AGENDA_FOLDER:
+        slug = _check_slug(parts[2][:-3], "bestandsnaam")
+        return Location(WIJK_FOLDERS[parts[1]], slug, wijk, None, src_uri, url_of(src_uri))
+    if len(parts) == 4 and parts[1] == AGENDA_FOLDER:
+        agenda = _check_slug(parts[2], "map van de toekomstagenda")
+        if parts[3] == "index.md":
+            return Location(TYPES["toekomstagenda"], agenda, wijk, agenda, src_uri, url_of(src_uri))
+        slug = _check_slug(parts[3][:-3], "bestandsnaam")
+        return Location(TYPES["agendapunt"], slug, wijk, agenda, src_uri, url_of(src_uri))
+    folders = [*WIJK_FOLDERS, AGENDA_FOLDER]
+    if len(parts) >= 3 and parts[1] not in folders:
+        raise LocationError(
+            f"de map '{parts[1]}' is onbekend; in een wijk zijn de mappen: {', '.join(sorted(set(folders)))}."
+            + did_you_mean(parts[1], folders)
+        )
+    if len(parts) == 3 and parts[1] == AGENDA_FOLDER:
+        raise LocationError(
+            "een toekomstagenda krijgt een eigen map: zet dit bestand in toekomstagenda/<naam>/ "
+            "met een index.md voor de agenda zelf."
+        )
+    raise LocationError(
+        "dit bestand staat op een plek die Buurtwiki niet kent; zie de mappen in "
+        "wijken/<wijk>/: index.md, initiatieven/, plekken/, activiteiten/, rollen/ en toekomstagenda/<naam>/."
+    )
+
+
+def locate_content_file(rel: str) -> Location:
+    """A path under ``content/`` (the docs folder)."""
+    parts = rel.split("/")
+    if len(parts) == 2 and parts[0] in SITE_FOLDERS:
+        slug = _check_slug(parts[1][:-3], "bestandsnaam")
+        return Location(SITE_FOLDERS[parts[0]], slug, None, None, rel, url_of(rel))
+    return Location(None, rel[:-3], None, None, rel, url_of(rel))

@@ -1,0 +1,73 @@
+"""The whole site's content: every entity and page, looked up by key, slug, path or wijk."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.fields import RefValue
+from ..model.themes import ThemeRegistry
+from ..validation.problems import Problems
+from .entity import Entity, Page
+
+
+@dataclass
+class Site:
+    root: Path
+    themes: ThemeRegistry
+    problems: Problems
+    entities: list[Entity] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    assets: list[tuple[str, Path]] = field(default_factory=list)  # (src_uri, file) e.g. GeoJSON borders
+    by_key: dict[str, Entity] = field(default_factory=dict)
+    by_slug: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+    by_path: dict[str, Entity | Page] = field(default_factory=dict)
+
+    def add(self, entity: Entity) -> Entity | None:
+        """Register an entity; returns the earlier entity when its key is taken."""
+        self.by_path[entity.path] = entity
+        if entity.key in self.by_key:
+            return self.by_key[entity.key]
+        self.entities.append(entity)
+        self.by_key[entity.key] = entity
+        self.by_slug[entity.slug].append(entity)
+        return None
+
+    def add_page(self, page: Page) -> None:
+        self.pages.append(page)
+        self.by_path[page.path] = page
+
+    def get(self, key: str) -> Entity | None:
+        return self.by_key.get(key)
+
+    def of_type(self, name: str) -> list[Entity]:
+        return [e for e in self.entities if e.type.name == name]
+
+    def in_wijk(self, wijk: str, type_name: str | None = None) -> list[Entity]:
+        return [e for e in self.entities if e.wijk == wijk and (type_name is None or e.type.name == type_name)]
+
+    @property
+    def wijken(self) -> list[Entity]:
+        return sorted(self.of_type("wijk"), key=lambda e: e.title.lower())
+
+    def candidates(self, target: str, types: tuple[str, ...] | None = None) -> list[Entity]:
+        """Entities a written target (``slug`` or ``type:slug``) could mean."""
+        if ":" in target:
+            kind, slug = target.split(":", 1)
+            found = self.by_key.get(f"{kind}:{slug}")
+            return [found] if found and (types is None or kind in types) else []
+        return [e for e in self.by_slug.get(target, []) if types is None or e.type.name in types]
+
+    def resolve(self, ref: RefValue) -> Entity | None:
+        found = self.candidates(ref.raw, ref.types)
+        return found[0] if len(found) == 1 else None
+
+    def agenda_items(self, agenda: Entity) -> list[Entity]:
+        return [
+            e for e in self.entities
+            if e.type.name == "agendapunt" and e.wijk == agenda.wijk and e.agenda == agenda.slug
+        ]
+
+    def agenda_of(self, item: Entity) -> Entity | None:
+        return self.by_key.get(f"toekomstagenda:{item.agenda}") if item.agenda else None

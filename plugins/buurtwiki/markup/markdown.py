@@ -1,0 +1,113 @@
+"""The Markdown of page bodies: parsed once with markdown-it-py, rendered later, then sanitised.
+
+Parsing happens when a file is loaded (so link checks can use the tokens); rendering happens
+when a page is written, with an ``env`` that resolves links relative to that page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from .wikilinks import wikilinks_plugin
+
+
+@dataclass(frozen=True)
+class BodyLink:
+    """A link found in a body: a wikilink or a Markdown link to a ``.md`` file."""
+
+    target: str
+    text: str
+    line: int  # 1-based line in the file
+    wikilink: bool
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(wikilinks_plugin)
+    md.use(footnote_plugin)
+    md.use(deflist_plugin)
+    md.use(tasklists_plugin)
+    md.use(anchors_plugin, min_level=2, max_level=3, permalink=False)
+    return md
+
+
+def parse(body: str) -> list[Token]:
+    return parser().parse(body, {})
+
+
+def find_links(tokens: list[Token], first_line: int) -> list[BodyLink]:
+    """Every wikilink and every link to a Markdown file, with its line in the file."""
+    found: list[BodyLink] = []
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        base = first_line + (block.map[0] if block.map else 0)
+        for i, child in enumerate(block.children):
+            if child.type == "wikilink":
+                found.append(BodyLink(child.meta["target"], child.meta["text"], base + child.meta["line_offset"], True))
+            elif child.type == "link_open":
+                href = str(child.attrGet("href") or "")
+                path = href.split("#", 1)[0]
+                if path.endswith(".md") and "://" not in path:
+                    text = block.children[i + 1].content if i + 1 < len(block.children) else ""
+                    found.append(BodyLink(href, text, base, False))
+    return found
+
+
+ALLOWED_TAGS = set(nh3.ALLOWED_TAGS) | {"figure", "figcaption", "details", "summary", "section", "mark", "input"}
+ALLOWED_ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    "a": {"href", "title", "hreflang", "class", "aria-label"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "li": {"id", "class"},
+    "sup": {"id", "class"},
+    "section": {"class"},
+    "ol": {"start", "class"},
+    "ul": {"class"},
+    "span": {"class", "title"},
+    "td": {"style", "colspan", "rowspan"},
+    "th": {"style", "colspan", "rowspan", "scope"},
+    "input": {"type", "checked", "disabled", "class"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+}
+
+
+def sanitise(html: str) -> str:
+    """Remove scripts, event handlers, ``javascript:`` links and anything else unsafe."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
+    )
+
+
+def render(tokens: list[Token], wikilink: Callable[[str, str], str], link: Callable[[str], str]) -> str:
+    """HTML of a parsed body. ``wikilink(target, text)`` gives the HTML of a wikilink; ``link(href)``
+    rewrites a link to a ``.md`` file into the URL of its page."""
+    env = {"wikilink": wikilink}
+    for block in tokens:
+        for child in block.children or ():
+            if child.type == "link_open":
+                href = str(child.attrGet("href") or "")
+                if href.split("#", 1)[0].endswith(".md") and "://" not in href:
+                    original = child.meta.setdefault("href", href)
+                    child.attrSet("href", link(original))
+    md = parser()
+    return sanitise(md.renderer.render(tokens, md.options, env))

@@ -1,0 +1,241 @@
+"""The nine entity types of content format v1: the one place where fields are listed.
+
+Validation, page templates (infobox order and labels), JSON Schema, open-data exports,
+scaffolding (`buurtwiki nieuw`) and the ecosystem graph (relations) all read this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .fields import (
+    Choice,
+    Date,
+    DateTime,
+    Field,
+    FilePath,
+    LatLon,
+    ListOf,
+    Number,
+    OpeningHours,
+    Recurrence,
+    Ref,
+    Struct,
+    Text,
+    ThemeKey,
+    Url,
+    Year,
+)
+
+
+def words(*values: str, **labels: str) -> dict[str, str]:
+    """Value words with their Dutch label: the word itself with hyphens as spaces by default."""
+    return {v: labels.get(v.replace("-", "_"), v.replace("-", " ")) for v in values}
+
+
+TITEL = Field("titel", Text(), required=True, label="Titel")
+SAMENVATTING = Field("samenvatting", Text(max_length=300), label="Samenvatting", help="Eén of twee zinnen over deze pagina.")
+BEVESTIGD = Field(
+    "bevestigd", Date(), label="Laatst bevestigd", help="De laatste keer dat iemand heeft nagekeken dat deze pagina nog klopt."
+)
+TYPE = Field("type", Text(), label="Type", help="Niet nodig: het type volgt uit de map.")
+
+INITIATIEF_STATUS = words("in-opbouw", "actief", "slapend", "gestopt", "overgedragen")
+PLEK_STATUS = words("open", "bedreigd", "gesloten", "tijdelijk")
+AGENDAPUNT_STATUS = words("idee", "voorgesteld", "opgepakt", "loopt", "vastgelopen", "gerealiseerd", "losgelaten")
+ACTIVITEIT_STATUS = words("gepland", "afgelast", "verplaatst")
+REACTIE = words(
+    "geen", "ontvangst", "gesprek", "toezegging", "afgewezen", "uitgevoerd",
+    geen="geen reactie", ontvangst="ontvangst bevestigd", gesprek="gesprek gevoerd",
+    toezegging="toezegging gedaan", afgewezen="afgewezen", uitgevoerd="uitgevoerd",
+)
+
+
+@dataclass
+class EntityType:
+    """One type of the content format: its folder, fields and how it is named to people."""
+
+    name: str
+    label: str  # "Initiatief"
+    plural: str  # "Initiatieven"
+    folder: str | None  # folder inside a wijk, or under content/ for site-wide types
+    fields: list[Field]
+    site_wide: bool = False
+    status_default: str | None = None
+    fields_by_name: dict[str, Field] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.fields = [*self.fields, TYPE]
+        self.fields_by_name = {f.name: f for f in self.fields}
+
+    def field(self, name: str) -> Field | None:
+        return self.fields_by_name.get(name)
+
+    @property
+    def required(self) -> list[Field]:
+        return [f for f in self.fields if f.required]
+
+    @property
+    def ref_fields(self) -> list[Field]:
+        return [f for f in self.fields if f.is_ref]
+
+    @property
+    def status_field(self) -> Field | None:
+        return self.field("status")
+
+    def json_schema(self) -> dict:
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"Buurtwiki {self.label.lower()}",
+            "type": "object",
+            "properties": {f.name: f.schema() for f in self.fields},
+            "required": [f.name for f in self.required],
+        }
+
+
+GERICHT_AAN = Struct([
+    Field("organisatie", Ref(("organisatie",)), required=True, label="Organisatie"),
+    Field("verzonden", Date(), label="Verzonden"),
+    Field("reactie", Choice(REACTIE), label="Reactie"),
+    Field("datum", Date(), label="Datum reactie"),
+    Field("toelichting", Text(), label="Toelichting"),
+    Field("bron", Url(), label="Bron"),
+])
+
+MIJLPAAL = Struct([
+    Field("datum", Date(), required=True, label="Datum"),
+    Field("titel", Text(), required=True, label="Titel"),
+    Field("toelichting", Text(), label="Toelichting"),
+])
+
+BEZETTING = Struct([
+    Field("naam", Text(), label="Naam"),
+    Field("organisatie", Ref(("organisatie",)), required=True, label="Organisatie"),
+    Field("van", Date(), required=True, label="Van"),
+    Field("tot", Date(), label="Tot"),
+])
+
+CONTACT = Struct([
+    Field("email", Text(), label="E-mail"),
+    Field("telefoon", Text(), label="Telefoon"),
+    Field("website", Url(), label="Website"),
+])
+
+HERHALING_WORDS = words("wekelijks", "tweewekelijks", "maandelijks")
+
+TYPES: dict[str, EntityType] = {
+    t.name: t
+    for t in [
+        EntityType("wijk", "Wijk", "Wijken", None, [
+            TITEL,
+            Field("gemeente", Text(), label="Gemeente"),
+            Field("stadsdeel", Text(), label="Stadsdeel"),
+            Field("inwoners", Number(minimum=0, integer=True), label="Inwoners"),
+            Field("buurten", ListOf(Text()), label="Buurten"),
+            Field("centrum", LatLon(), label="Centrum"),
+            Field("grens", FilePath(), label="Grens", help="Pad naar een GeoJSON-bestand in de map van de wijk."),
+            SAMENVATTING,
+        ]),
+        EntityType("initiatief", "Initiatief", "Initiatieven", "initiatieven", [
+            TITEL,
+            Field("status", Choice(INITIATIEF_STATUS), required=True, label="Status"),
+            SAMENVATTING,
+            Field("soort", Choice(words("initiatief", "werkgroep", "cooperatie", "vereniging", "platform", cooperatie="coöperatie")), label="Soort"),
+            Field("themas", ListOf(ThemeKey()), label="Thema's"),
+            Field("sinds", Date(), label="Sinds"),
+            Field("tot", Date(), label="Tot"),
+            Field("plekken", ListOf(Ref(("plek",))), label="Plekken", relation="vindt plaats in", inverse="plek van"),
+            Field("ondersteund_door", ListOf(Ref(("organisatie", "rol"))), label="Ondersteund door", relation="ondersteund door", inverse="ondersteunt"),
+            Field("gefinancierd_door", ListOf(Ref(("fonds", "organisatie"))), label="Gefinancierd door", relation="gefinancierd door", inverse="financiert"),
+            Field("ontstaan_uit", Ref(("agendapunt", "activiteit", "initiatief")), label="Ontstaan uit", relation="ontstaan uit", inverse="gaf aanleiding tot"),
+            Field("draagt_bij_aan", ListOf(Ref(("agendapunt",))), label="Draagt bij aan", relation="draagt bij aan", inverse="krijgt hulp van"),
+            Field("verwant_aan", ListOf(Ref(("initiatief",))), label="Verwant aan", relation="verwant aan", inverse="verwant aan"),
+            Field("opvolger_van", Ref(("initiatief",)), label="Opvolger van", relation="opvolger van", inverse="opgevolgd door"),
+            Field("zoekt", ListOf(Choice(words("trekker", "vrijwilligers", "plek", "geld"))), label="Zoekt"),
+            Field("contact", CONTACT, label="Contact"),
+            BEVESTIGD,
+        ], status_default=None),
+        EntityType("plek", "Plek", "Plekken", "plekken", [
+            TITEL,
+            Field("status", Choice(PLEK_STATUS), required=True, label="Status"),
+            SAMENVATTING,
+            Field("soort", Choice(words(
+                "buurthuis", "buurtkamer", "wijkcentrum", "bibliotheek", "speeltuin", "park", "plein", "school",
+                "kerk", "horeca", "winkel", "sportclub", "tuin", "online", "anders",
+            )), label="Soort"),
+            Field("adres", Text(), label="Adres"),
+            Field("locatie", LatLon(), label="Locatie"),
+            Field("eigenaar", Ref(("organisatie",)), label="Eigenaar", relation="eigendom van", inverse="eigenaar van"),
+            Field("beheerder", Ref(("organisatie", "initiatief")), label="Beheerder", relation="beheerd door", inverse="beheert"),
+            Field("openingstijden", ListOf(OpeningHours()), label="Openingstijden"),
+            Field("toegankelijk", Choice(words("ja", "beperkt", "nee", ja="toegankelijk", beperkt="beperkt toegankelijk", nee="niet toegankelijk")), label="Toegankelijk"),
+            Field("voorzieningen", ListOf(Text()), label="Voorzieningen"),
+            BEVESTIGD,
+        ]),
+        EntityType("organisatie", "Organisatie", "Organisaties", "organisaties", [
+            TITEL,
+            Field("soort", Choice(words(
+                "gemeente", "stadsdeel", "woningcorporatie", "welzijnsorganisatie", "zorgorganisatie", "wijkteam",
+                "bewonersorganisatie", "buurtcooperatie", "school", "bibliotheek", "kerk", "ondernemer", "fonds",
+                "netwerk", "kennisinstituut", "anders", buurtcooperatie="buurtcoöperatie",
+            )), required=True, label="Soort"),
+            Field("website", Url(), label="Website"),
+            Field("werkgebied", ListOf(Ref(("wijk",))), label="Werkgebied", relation="actief in", inverse="organisatie actief hier"),
+            Field("onderdeel_van", Ref(("organisatie",)), label="Onderdeel van", relation="onderdeel van", inverse="heeft als onderdeel"),
+            SAMENVATTING,
+        ], site_wide=True),
+        EntityType("fonds", "Fonds", "Fondsen", "fondsen", [
+            TITEL,
+            Field("verstrekker", Ref(("organisatie",)), label="Verstrekker", relation="verstrekt door", inverse="verstrekt"),
+            Field("voor", Text(), label="Voor wie"),
+            Field("maximaal_bedrag", Number(minimum=0, unit="euro"), label="Maximaal bedrag"),
+            Field("aanvragen", Url(), label="Aanvragen"),
+            Field("verantwoording", Choice(words("licht", "gemiddeld", "zwaar")), label="Verantwoording"),
+            SAMENVATTING,
+        ], site_wide=True),
+        EntityType("rol", "Rol", "Rollen", "rollen", [
+            TITEL,
+            Field("soort", Choice(words(
+                "opbouwwerker", "buurtverbinder", "wijkcoach", "dorpsondersteuner", "kwartiermaker",
+                "gebiedsmakelaar", "wijkagent", "sociaal-werker", "anders",
+            )), required=True, label="Soort"),
+            Field("bezetting", ListOf(BEZETTING), label="Bezetting", relation="in dienst van", inverse="levert"),
+            SAMENVATTING,
+        ]),
+        EntityType("toekomstagenda", "Toekomstagenda", "Toekomstagenda's", "toekomstagenda", [
+            TITEL,
+            Field("vastgesteld", Date(), required=True, label="Vastgesteld"),
+            Field("horizon", Year(), label="Horizon"),
+            Field("ontstaan_uit", Ref(("activiteit",)), label="Ontstaan uit", relation="ontstaan uit", inverse="gaf aanleiding tot"),
+            Field("deelnemers", Number(minimum=0, integer=True), label="Deelnemers"),
+            Field("document", Url(), label="Document"),
+            SAMENVATTING,
+        ]),
+        EntityType("agendapunt", "Agendapunt", "Agendapunten", "toekomstagenda", [
+            TITEL,
+            Field("status", Choice(AGENDAPUNT_STATUS), required=True, label="Status"),
+            Field("thema", ThemeKey(), label="Thema"),
+            Field("voortgang", Number(minimum=0, maximum=100), label="Voortgang", help="Hoe ver het punt is, van 0 tot 100 procent."),
+            Field("trekkers", ListOf(Ref(("initiatief", "organisatie", "rol"))), label="Trekkers", relation="getrokken door", inverse="trekt"),
+            Field("gericht_aan", ListOf(GERICHT_AAN), label="Gericht aan", relation="gericht aan", inverse="ontving"),
+            Field("mijlpalen", ListOf(MIJLPAAL), label="Mijlpalen"),
+            SAMENVATTING,
+        ]),
+        EntityType("activiteit", "Activiteit", "Activiteiten", "activiteiten", [
+            TITEL,
+            Field("start", DateTime(), required=True, label="Start"),
+            Field("einde", DateTime(), label="Einde"),
+            Field("herhaling", Recurrence(HERHALING_WORDS), label="Herhaling", help="wekelijks, tweewekelijks, maandelijks of een iCalendar-regel zoals FREQ=WEEKLY;BYDAY=TU"),
+            Field("herhaling_tot", Date(), label="Herhaling tot"),
+            Field("plek", Ref(("plek",)), label="Plek", relation="vindt plaats in", inverse="plek van"),
+            Field("organisator", ListOf(Ref(("initiatief", "organisatie"))), label="Organisator", relation="georganiseerd door", inverse="organiseert"),
+            Field("themas", ListOf(ThemeKey()), label="Thema's"),
+            Field("status", Choice(ACTIVITEIT_STATUS), label="Status"),
+            Field("kosten", Text(), label="Kosten"),
+            SAMENVATTING,
+        ], status_default="gepland"),
+    ]
+}
+
+WIJK_FOLDERS = {t.folder: t for t in TYPES.values() if t.folder and not t.site_wide}
+SITE_FOLDERS = {t.folder: t for t in TYPES.values() if t.site_wide}

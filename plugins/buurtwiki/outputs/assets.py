@@ -1,0 +1,33 @@
+"""The stylesheet, scripts and vendored libraries shipped inside the package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .page import OutputFile
+
+if TYPE_CHECKING:
+    from ..build import Build
+
+PREFIX = "assets/buurtwiki"
+CSS = [f"{PREFIX}/buurtwiki.css"]
+JS = [f"{PREFIX}/buurtwiki.js"]
+
+
+def _walk(folder, prefix: str) -> Iterator[tuple[str, object]]:
+    for item in folder.iterdir():
+        if item.name.startswith(".") or item.name == "__pycache__" or item.name.endswith(".py"):
+            continue
+        if item.is_dir():
+            yield from _walk(item, f"{prefix}/{item.name}")
+        else:
+            yield f"{prefix}/{item.name}", item
+
+
+def emit(build: Build) -> Iterator[OutputFile]:
+    for path, item in _walk(resources.files("buurtwiki").joinpath("assets"), PREFIX):
+        yield OutputFile(path, content=item.read_bytes)
+    for src_uri, path in build.site.assets:
+        yield OutputFile(src_uri, content=path.read_bytes)

@@ -1,0 +1,59 @@
+"""Dutch dates and durations, with babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date, format_datetime, format_timedelta
+
+LOCALE = "nl_NL"
+
+
+def long_date(value: dt.date | dt.datetime | None) -> str:
+    """``13 april 2019``"""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def weekday_date(value: dt.date | dt.datetime | None) -> str:
+    """``zaterdag 13 april 2019``"""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return format_date(value, format="EEEE d MMMM y", locale=LOCALE)
+
+
+def date_time(value: dt.date | dt.datetime | None) -> str:
+    """``zaterdag 13 april 2019, 10:00`` or a date without time."""
+    if value is None:
+        return ""
+    if not isinstance(value, dt.datetime):
+        return weekday_date(value)
+    return format_datetime(value, format="EEEE d MMMM y, HH:mm", locale=LOCALE)
+
+
+def ago(value: dt.date | dt.datetime | None, today: dt.date) -> str:
+    """``3 dagen geleden``, ``vandaag``."""
+    if value is None:
+        return ""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    days = (today - day).days
+    if days == 0:
+        return "vandaag"
+    if days == 1:
+        return "gisteren"
+    if days < 0:
+        return "over " + format_timedelta(dt.timedelta(days=-days), locale=LOCALE, threshold=1.1)
+    return format_timedelta(dt.timedelta(days=days), locale=LOCALE, threshold=1.1) + " geleden"
+
+
+def days_between(start: dt.date, end: dt.date) -> int:
+    return (end - start).days
+
+
+def days_word(n: int) -> str:
+    return f"{n} dag" if n == 1 else f"{n} dagen"

@@ -1,0 +1,49 @@
+"""One page per entity at its contract URL: header, status, facts, body and feature sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..content.entity import Entity
+from . import infobox
+from .page import OutputPage
+from .render import RenderContext
+from .sections import sections_for
+
+if TYPE_CHECKING:
+    from ..build import Build
+
+
+def edit_url(build: Build, path: str) -> str | None:
+    repo = build.options.repo_url.rstrip("/")
+    if not repo:
+        return None
+    return f"{repo}/edit/{build.options.edit_branch}/{path}"
+
+
+def render_entity(ctx: RenderContext, entity: Entity) -> str:
+    site = ctx.site
+    return ctx.render(
+        "entity.html",
+        entity=entity,
+        wijk=site.get(f"wijk:{entity.wijk}") if entity.wijk and entity.type.name != "wijk" else None,
+        agenda=site.agenda_of(entity) if entity.type.name == "agendapunt" else None,
+        rows=infobox.rows(ctx, entity),
+        body=ctx.body(entity),
+        sections=sections_for(ctx, entity),
+        edit_url=edit_url(ctx.build, entity.path),
+    )
+
+
+def emit(build: Build) -> Iterator[OutputPage]:
+    for entity in build.site.entities:
+        yield OutputPage(
+            src_uri=entity.src_uri,
+            title=entity.title,
+            render=lambda ctx, e=entity: render_entity(ctx, e),
+            kind="entity",
+            entity=entity,
+            edit_path=entity.path,
+            description=str(entity.get("samenvatting") or ""),
+        )

@@ -1,0 +1,55 @@
+"""What the emit stage produces: pages (HTML for a site engine to wrap) and data files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .render import RenderContext
+
+
+@dataclass
+class OutputPage:
+    """One page of the site. ``render`` gives the HTML of the content area."""
+
+    src_uri: str  # as if it were a Markdown file in the docs folder, e.g. "wijken/ohg/geschiedenis.md"
+    title: str
+    render: Callable[[RenderContext], str]
+    kind: str = "page"  # entity, overview, history, recent, ecosystem, …
+    entity: Any = None  # the Entity this page is about, if any
+    edit_path: str | None = None  # file to open in the web editor
+    description: str = ""
+    in_search: bool = True
+
+    @property
+    def url(self) -> str:
+        from ..content.paths import url_of
+
+        return url_of(self.src_uri)
+
+
+@dataclass
+class OutputFile:
+    """A file written as-is: JSON, GeoJSON, Atom, iCalendar, a ZIP, an asset."""
+
+    path: str  # e.g. "data/ecosysteem.json"
+    content: bytes | str | Callable[[], bytes | str] = b""
+    media_type: str = "application/octet-stream"
+
+    def data(self) -> bytes:
+        value = self.content() if callable(self.content) else self.content
+        return value.encode("utf-8") if isinstance(value, str) else value
+
+
+@dataclass
+class Outputs:
+    pages: dict[str, OutputPage] = field(default_factory=dict)
+    files: dict[str, OutputFile] = field(default_factory=dict)
+
+    def add(self, item: OutputPage | OutputFile) -> None:
+        if isinstance(item, OutputPage):
+            self.pages[item.src_uri] = item
+        else:
+            self.files[item.path] = item

@@ -1,0 +1,99 @@
+"""Rendering HTML fragments with Jinja2 (autoescaped) and links relative to the current page."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from ..content.entity import Entity
+from ..markup import markdown
+from ..validation.references import resolve_md_link
+from . import dates
+
+if TYPE_CHECKING:
+    from ..build import Build
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("buurtwiki", "templates/pages"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        datum=dates.long_date,
+        dagdatum=dates.weekday_date,
+        tijdstip=dates.date_time,
+        dagen=dates.days_word,
+    )
+    return env
+
+
+@dataclass
+class RenderContext:
+    """Everything a template needs to render one page: the build and where the page lives."""
+
+    build: Build
+    page_url: str  # root-relative URL of the page being rendered
+
+    @property
+    def site(self):
+        return self.build.site
+
+    @property
+    def today(self):
+        return self.build.today
+
+    def href(self, target: str | Entity) -> str:
+        """A link from this page to a root-relative URL or an entity, relative so the site works anywhere."""
+        url = target.url if isinstance(target, Entity) else target
+        path, _, fragment = url.partition("#")
+        base = self.page_url or "./"
+        rel = posixpath.relpath("/" + path, "/" + base) if path else "."
+        if path.endswith("/") and rel != ".":
+            rel += "/"
+        elif rel == "." and path:
+            rel = "./"
+        return rel + (f"#{fragment}" if fragment else "")
+
+    def link(self, entity: Entity | None, text: str | None = None, show_wijk: bool = False) -> Markup:
+        if entity is None:
+            return Markup("")
+        label = escape(text or entity.title)
+        extra = ""
+        if show_wijk and entity.wijk:
+            wijk = self.site.get(f"wijk:{entity.wijk}")
+            extra = Markup(' <span class="bw-wijk-label">({})</span>').format(wijk.title if wijk else entity.wijk)
+        return Markup('<a href="{}">{}</a>{}').format(self.href(entity), label, extra)
+
+    def ago(self, value) -> str:
+        return dates.ago(value, self.today)
+
+    def body(self, item) -> Markup:
+        """The sanitised HTML of an entity's or page's Markdown body, with links resolved."""
+
+        def wikilink(target: str, text: str) -> str:
+            found = self.site.candidates(target)
+            if len(found) != 1:
+                return str(Markup('<span class="bw-broken-link" title="Deze pagina bestaat niet">{}</span>').format(text or target))
+            return str(self.link(found[0], text or None))
+
+        def md_link(href: str) -> str:
+            found = resolve_md_link(self.site, item, href)
+            if found is None:
+                return href
+            fragment = href.partition("#")[2]
+            return self.href(found.url + (f"#{fragment}" if fragment else ""))
+
+        return Markup(markdown.render(item.tokens, wikilink, md_link))
+
+    def render(self, template: str, **values: Any) -> str:
+        return environment().get_template(template).render(ctx=self, build=self.build, site=self.site, **values)

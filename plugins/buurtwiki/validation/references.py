@@ -1,0 +1,92 @@
+"""Checks that need the whole site: references, themes, body links and duplicate slugs."""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..content.entity import Entity, Page
+from ..content.site import Site
+from ..model.fields import RefValue, ThemeValue
+from .suggest import closest
+
+
+def check_site(site: Site) -> None:
+    for entity in site.entities:
+        report = site.problems.for_path(entity.path)
+        for name, ref in entity.refs():
+            _check_ref(site, entity, name, ref, report)
+        for name, value in entity.data.items():
+            for theme in value if isinstance(value, list) else [value]:
+                if isinstance(theme, ThemeValue):
+                    site.themes.check(theme.key, theme.line, report, name)
+    for item in [*site.entities, *site.pages]:
+        _check_body_links(site, item)
+
+
+def _check_ref(site: Site, entity: Entity, name: str, ref: RefValue, report) -> None:
+    found = site.candidates(ref.raw, ref.types)
+    if len(found) == 1:
+        if found[0] is entity:
+            report.warning(ref.line, f"veld '{name}': '{ref.raw}' verwijst naar deze pagina zelf.")
+        return
+    kinds = " of ".join(ref.types)
+    if len(found) > 1:
+        options = ", ".join(f"'{e.key}'" for e in found)
+        report.error(
+            ref.line,
+            f"veld '{name}': '{ref.raw}' bestaat als {' en als '.join(e.type.name for e in found)}. "
+            f"Schrijf welke je bedoelt: {options}.",
+        )
+        return
+    other = [e for e in site.by_slug.get(ref.slug, []) if e.type.name not in ref.types]
+    if other:
+        report.error(
+            ref.line,
+            f"veld '{name}': '{ref.raw}' is een {other[0].type.name}, maar hier mag alleen een {kinds} staan.",
+        )
+        return
+    options = [e.slug for e in site.entities if e.type.name in ref.types]
+    near = closest(ref.slug, options, n=3)
+    hint = f" Bedoel je {' of '.join(repr(n) for n in near)}?" if near else ""
+    report.error(ref.line, f"veld '{name}': er is geen {kinds} met de naam '{ref.raw}'.{hint}")
+
+
+def _check_body_links(site: Site, item: Entity | Page) -> None:
+    report = site.problems.for_path(item.path)
+    for link in item.links:
+        if link.wikilink:
+            found = site.candidates(link.target)
+            if len(found) == 1:
+                continue
+            if len(found) > 1:
+                options = ", ".join(f"[[{e.key}]]" for e in found)
+                report.error(link.line, f"link [[{link.target}]] kan meerdere pagina's zijn; schrijf {options}.")
+                continue
+            slug = link.target.split(":", 1)[-1]
+            near = closest(slug, list(site.by_slug), n=3)
+            hint = f" Bedoel je {' of '.join(f'[[{n}]]' for n in near)}?" if near else ""
+            report.error(link.line, f"link [[{link.target}]]: er is geen pagina met de naam '{slug}'.{hint}")
+        elif resolve_md_link(site, item, link.target) is None:
+            target = link.target.split("#", 1)[0]
+            known = [p for p in site.by_path]
+            near = closest(_md_path(item, target), known, n=1)
+            hint = f" Bedoel je '{posixpath.relpath(near[0], posixpath.dirname(item.path))}'?" if near else ""
+            report.error(link.line, f"link naar '{target}': dat bestand bestaat niet.{hint}")
+
+
+def _md_path(item: Entity | Page, href: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(item.path), href))
+
+
+def resolve_md_link(site: Site, item: Entity | Page, href: str) -> Entity | Page | None:
+    """The page a relative Markdown link from ``item`` points at, by its path in the repository."""
+    path = href.split("#", 1)[0]
+    if path.startswith("/"):
+        candidates = [path.lstrip("/"), "content/" + path.lstrip("/")]
+    else:
+        candidates = [_md_path(item, path)]
+    for candidate in candidates:
+        found = site.by_path.get(candidate)
+        if found is not None:
+            return found
+    return None
