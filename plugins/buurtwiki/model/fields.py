@@ -157,7 +157,8 @@ class Number(Kind):
         lo, hi = self.minimum, self.maximum
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             bounds = f"van {_fmt(lo)} tot en met {_fmt(hi)}" if hi is not None else f"vanaf {_fmt(lo)}"
-            nearest = min(max(value, lo if lo is not None else value), hi if hi is not None else value)
+            nearest = max(value, lo) if lo is not None else value
+            nearest = min(nearest, hi) if hi is not None else nearest
             raise FieldError(
                 f"veld '{name}': {raw} kan niet; toegestaan is een getal {bounds}. "
                 f"Bedoel je {_fmt(nearest)}?",

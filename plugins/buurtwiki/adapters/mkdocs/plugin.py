@@ -95,7 +95,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             return markdown
         page.meta["title"] = Markup(escape(output.title))
         if output.description:
-            page.meta["description"] = output.description
+            page.meta["description"] = Markup(escape(output.description))
         if output.kind in ("entity", "history"):
             page.meta.setdefault("hide", ["navigation"] if output.kind == "history" else [])
         return ""  # the core renders the body itself

@@ -1,0 +1,105 @@
+"""The ``buurtwiki`` command: check, init, nieuw and schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from ..content.loader import load_site
+from ..model.schema import TYPES
+from ..scaffold.page import ScaffoldError, new_page
+from ..scaffold.site import init_site
+
+
+def _docs_dir(root: Path) -> str:
+    """``docs_dir`` from mkdocs.yml, read without executing any YAML tags."""
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        match = re.search(r"^docs_dir:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(#.*)?$", config.read_text(encoding="utf-8"), re.M)
+        if match:
+            return match.group(1).strip()
+    return "content"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = Path(args.dir)
+    if not root.is_dir():
+        print(f"{args.dir}: fout: deze map bestaat niet.", file=sys.stderr)
+        return 2
+    site = load_site(root, _docs_dir(root), args.wijken)
+    for problem in site.problems.sorted():
+        print(problem)
+    count = len(site.entities)
+    print(f"{count} pagina's gecontroleerd: {site.problems.summary()}.", file=sys.stderr)
+    return 1 if site.problems.errors else 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    target = Path(args.dir)
+    try:
+        written = init_site(target, site_name=args.naam)
+    except FileExistsError as err:
+        print(f"fout: deze bestanden bestaan al, er is niets geschreven: {err}", file=sys.stderr)
+        return 1
+    print(f"Nieuwe Buurtwiki-site gemaakt in {target} ({len(written)} bestanden).")
+    print(f"Bekijk hem met:  cd {target} && mkdocs serve")
+    return 0
+
+
+def cmd_nieuw(args: argparse.Namespace) -> int:
+    try:
+        path = new_page(Path(args.dir), args.type, args.titel, wijk=args.wijk, agenda=args.agenda)
+    except ScaffoldError as err:
+        print(f"fout: {err}", file=sys.stderr)
+        return 1
+    print(f"Nieuwe pagina: {path}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    schemas = {name: spec.json_schema() for name, spec in TYPES.items()}
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, schema in schemas.items():
+            (out / f"{name}.schema.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{len(schemas)} schema's geschreven naar {out}")
+    else:
+        print(json.dumps(schemas, indent=2, ensure_ascii=False))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="buurtwiki", description="Buurtwiki: een openbare website per buurt, gemaakt door bewoners.")
+    sub = p.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="controleer alle pagina's en meld elke fout met bestand en regel")
+    check.add_argument("dir", nargs="?", default=".", help="de map van de site (standaard: deze map)")
+    check.add_argument("--wijken", default="wijken", help="de map met wijken (standaard: wijken)")
+    check.set_defaults(func=cmd_check)
+    init = sub.add_parser("init", help="maak een nieuwe site")
+    init.add_argument("dir", help="de map voor de nieuwe site")
+    init.add_argument("--naam", default="Onze buurt", help="de naam van de site")
+    init.set_defaults(func=cmd_init)
+    nieuw = sub.add_parser("nieuw", help="maak een nieuwe pagina op de juiste plek")
+    nieuw.add_argument("type", help="het soort pagina: " + ", ".join(TYPES))
+    nieuw.add_argument("titel", help="de titel van de pagina")
+    nieuw.add_argument("--wijk", help="de wijk (de naam van de map onder wijken/)")
+    nieuw.add_argument("--agenda", help="voor een agendapunt: de map van de toekomstagenda")
+    nieuw.add_argument("--dir", default=".", help="de map van de site (standaard: deze map)")
+    nieuw.set_defaults(func=cmd_nieuw)
+    schema = sub.add_parser("schema", help="JSON Schema van elk type, voor editors en formulieren")
+    schema.add_argument("--out", help="map om de schema's in te schrijven")
+    schema.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
