@@ -16,19 +16,14 @@ def closest(value: object, options: Iterable[str], n: int = 1) -> list[str]:
     found = difflib.get_close_matches(text, list(lowered), n=n, cutoff=0.6)
     if not found:
         # a prefix or contained word is often what was meant ("actie" -> "actief")
-        found = [c for c in lowered if text and (c.startswith(text) or text in c)][:n]
+        found = [c for c in lowered if text and (c.startswith(text) or text in c or text.startswith(c))][:n]
     return [lowered[f] for f in found]
 
 
 def did_you_mean(value: object, options: Iterable[str], quote: str = "'") -> str:
     """`` Bedoel je 'x'?`` or an empty string when nothing is close."""
-    found = closest(value, options, n=3)
-    if not found:
-        return ""
-    if len(found) == 1:
-        return f" Bedoel je {quote}{found[0]}{quote}?"
-    listed = ", ".join(f"{quote}{f}{quote}" for f in found)
-    return f" Bedoel je een van deze: {listed}?"
+    found = closest(value, options, n=1)
+    return f" Bedoel je {quote}{found[0]}{quote}?" if found else ""
 
 
 def allowed(options: Iterable[str], limit: int = 20) -> str:
