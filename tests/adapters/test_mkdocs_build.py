@@ -77,7 +77,7 @@ def test_demo_navigation_holds_overviews_not_entities(demo):
     site = load_site(demo)
     html = (demo / "site/index.html").read_text(encoding="utf-8")
     nav = html[html.index('class="md-nav md-nav--primary"'):]
-    nav = nav[: nav.index("</nav>")]
+    nav = nav[: nav.index('class="md-sidebar md-sidebar--secondary"')]
     assert "Organisaties" in nav and "Wijken" in nav
     initiatives = site.of_type("initiatief")
     assert not any(f'href="{e.url}"' in nav or e.url in nav for e in initiatives)

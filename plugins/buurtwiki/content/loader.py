@@ -56,10 +56,25 @@ def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wi
         _load_file(site, path, f"{wijken_dir}/{rel}", lambda r=rel: locate_wijk_file(r))
     _check_wijk_folders(site, wijken_root, wijken_dir)
     check_site(site)
+    from ..agenda.checks import check_agenda  # imported here to avoid an import cycle
+
+    check_agenda(site)
     return site
 
 
 def _load_file(site: Site, path: Path, shown: str, locate) -> None:
+    """Load one file; a bug in Buurtwiki itself becomes a message for this file, never a crash."""
+    try:
+        _load_one(site, path, shown, locate)
+    except Exception as err:  # noqa: BLE001 - one broken file must not stop the whole site
+        site.problems.error(
+            shown, 1,
+            f"Buurtwiki kon dit bestand niet verwerken ({type(err).__name__}: {err}). "
+            "De rest van de site wordt wel gebouwd; meld dit bij de beheerders van de site.",
+        )
+
+
+def _load_one(site: Site, path: Path, shown: str, locate) -> None:
     report = site.problems.for_path(shown)
     try:
         location: Location = locate()

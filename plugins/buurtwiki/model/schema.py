@@ -219,6 +219,8 @@ TYPES: dict[str, EntityType] = {
             Field("trekkers", ListOf(Ref(("initiatief", "organisatie", "rol"))), label="Trekkers", relation="getrokken door", inverse="trekt"),
             Field("gericht_aan", ListOf(GERICHT_AAN), label="Gericht aan", relation="gericht aan", inverse="ontving"),
             Field("mijlpalen", ListOf(MIJLPAAL), label="Mijlpalen"),
+            Field("vorige", Ref(("agendapunt",)), label="Vervolg op", relation="volgt op", inverse="opgevolgd door",
+                  help="Het agendapunt uit een eerdere editie van de toekomstagenda waar dit punt op voortbouwt."),
             SAMENVATTING,
         ]),
         EntityType("activiteit", "Activiteit", "Activiteiten", "activiteiten", [

@@ -17,6 +17,7 @@ EMITTERS = [
     "buurtwiki.outputs.overviews",
     "buurtwiki.outputs.plain_pages",
     "buurtwiki.outputs.assets",
+    "buurtwiki.agenda.pages",
 ]
 
 

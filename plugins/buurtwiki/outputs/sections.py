@@ -27,6 +27,10 @@ class Section:
 
 PROVIDERS: list[str] = [
     "buurtwiki.outputs.entity_sections:related_lists",
+    "buurtwiki.agenda.sections:agenda_sections",
+    "buurtwiki.agenda.sections:item_sections",
+    "buurtwiki.agenda.sections:organisation_section",
+    "buurtwiki.agenda.sections:linked_items_section",
 ]
 
 
