@@ -30,7 +30,7 @@ from . import dates
 from .render import RenderContext
 
 # Shown elsewhere on the page: in the header, or as a section of their own.
-NOT_IN_INFOBOX = {"titel", "samenvatting", "type", "status", "gericht_aan", "mijlpalen"}
+NOT_IN_INFOBOX = {"titel", "samenvatting", "type", "status", "gericht_aan", "mijlpalen", "voortgang", "trekkers"}
 
 
 @dataclass
