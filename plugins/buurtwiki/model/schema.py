@@ -180,7 +180,7 @@ TYPES: dict[str, EntityType] = {
                 "netwerk", "kennisinstituut", "anders", buurtcooperatie="buurtcoöperatie",
             )), required=True, label="Soort"),
             Field("website", Url(), label="Website"),
-            Field("werkgebied", ListOf(Ref(("wijk",))), label="Werkgebied", relation="actief in", inverse="organisatie actief hier"),
+            Field("werkgebied", ListOf(Ref(("wijk",))), label="Werkgebied", relation="actief in", inverse="werkgebied van"),
             Field("onderdeel_van", Ref(("organisatie",)), label="Onderdeel van", relation="onderdeel van", inverse="heeft als onderdeel"),
             SAMENVATTING,
         ], site_wide=True),

@@ -18,6 +18,7 @@ EMITTERS = [
     "buurtwiki.outputs.plain_pages",
     "buurtwiki.outputs.assets",
     "buurtwiki.agenda.pages",
+    "buurtwiki.graph.emit",
 ]
 
 

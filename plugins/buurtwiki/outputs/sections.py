@@ -31,6 +31,8 @@ PROVIDERS: list[str] = [
     "buurtwiki.agenda.sections:item_sections",
     "buurtwiki.agenda.sections:organisation_section",
     "buurtwiki.agenda.sections:linked_items_section",
+    "buurtwiki.graph.sections:link_sections",
+    "buurtwiki.graph.sections:wijk_ecosystem",
 ]
 
 

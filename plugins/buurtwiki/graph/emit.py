@@ -1,0 +1,134 @@
+"""The ecosystem's outputs: data files, one ecosystem page per wijk and the loose ends page.
+
+- ``data/ecosysteem.json``: every entity and every typed and body link;
+- ``data/ecosysteem/<wijk>.json``: one wijk with its neighbours from elsewhere (for the graph);
+- ``wijken/<wijk>/ecosysteem/``: the network as lists and tables, enhanced with a graph;
+- ``losse-eindjes/``: the missing links of the whole site.
+
+Listed in :data:`buurtwiki.outputs.EMITTERS`.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..model.schema import TYPES
+from ..outputs.page import OutputFile, OutputPage
+from .sections import ecosystem_url
+from .views import SVG_SHAPES, TYPE_ORDER, TYPE_STYLE, incoming_groups, loose_ends, outgoing_groups
+
+if TYPE_CHECKING:
+    from ..build import Build
+    from ..outputs.render import RenderContext
+    from .model import Graph, SubGraph
+
+DATA = "data/ecosysteem.json"
+VENDOR_JS = "assets/buurtwiki/vendor/cytoscape/cytoscape.min.js"
+SCRIPT = "assets/buurtwiki/ecosysteem.js"
+
+
+def wijk_data_path(wijk: str) -> str:
+    return f"data/ecosysteem/{wijk}.json"
+
+
+def to_json(value: Any) -> str:
+    """Compact JSON for phones: no indentation, no spaces, UTF-8 as is."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
+    graph: Graph | None = build.graph
+    if graph is None:
+        return
+    yield OutputFile(DATA, content=lambda: to_json(graph.as_json()), media_type="application/json")
+    for wijk in build.site.wijken:
+        yield OutputFile(
+            wijk_data_path(wijk.slug),
+            content=lambda w=wijk.slug: to_json(graph.for_wijk(w).as_json()),
+            media_type="application/json",
+        )
+        yield OutputPage(
+            src_uri=f"wijken/{wijk.slug}/ecosysteem.md",
+            title=f"Ecosysteem van {wijk.title}",
+            render=lambda ctx, w=wijk: render_ecosystem(ctx, w),
+            kind="ecosystem",
+            description=f"Wie werkt met wie in {wijk.title}: alle verbindingen tussen initiatieven, plekken, "
+            f"organisaties en de toekomstagenda, en wat er nog ontbreekt.",
+        )
+    yield OutputPage(
+        src_uri="losse-eindjes/index.md",
+        title="Losse eindjes",
+        render=render_loose_ends,
+        kind="overview",
+        description="Wat er ontbreekt: agendapunten zonder trekker, plekken zonder gebruik, "
+        "instellingen die nooit antwoordden en pagina's die niemand meer heeft nagekeken.",
+    )
+
+
+def _root(ctx: RenderContext) -> str:
+    """The site root, relative to the page being rendered (``../../../``)."""
+    rel = posixpath.relpath("/", "/" + (ctx.page_url or ""))
+    return "" if rel == "." else rel + "/"
+
+
+def _types_in(sub: SubGraph) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for node in sub.nodes:
+        counts[node.type] = counts.get(node.type, 0) + 1
+    return [
+        {
+            "name": name,
+            "label": TYPES[name].plural,
+            "singular": TYPES[name].label,
+            "count": counts[name],
+            "colour": TYPE_STYLE[name][0],
+            "shape": TYPE_STYLE[name][1],
+            "svg": SVG_SHAPES[TYPE_STYLE[name][1]],
+        }
+        for name in TYPE_ORDER
+        if name in counts
+    ]
+
+
+def render_ecosystem(ctx: RenderContext, wijk) -> str:
+    graph: Graph = ctx.build.graph
+    sub = graph.for_wijk(wijk.slug)
+    inner = [n for n in sub.nodes if n.key in sub.inner]
+    tables = []
+    for name in TYPE_ORDER:
+        members = sorted((n for n in inner if n.type == name), key=lambda n: n.title.lower())
+        if members:
+            tables.append({
+                "type": name,
+                "label": TYPES[name].plural,
+                "rows": [(n, outgoing_groups(graph, n.key), incoming_groups(graph, n.key)) for n in members],
+            })
+    outside = []
+    for node in sorted(sub.outside, key=lambda n: (TYPE_ORDER.index(n.type), n.title.lower())):
+        links = [e for e in graph.outgoing(node.key) if e.target in sub.inner]
+        links += [e for e in graph.incoming(node.key) if e.source in sub.inner]
+        outside.append((node, len(links)))
+    return ctx.render(
+        "graph/ecosysteem.html",
+        wijk=wijk,
+        sub=sub,
+        inner_count=len(inner),
+        tables=tables,
+        outside=outside,
+        types=_types_in(sub),
+        loose=loose_ends(ctx.build, wijk.slug),
+        data_url=ctx.href(wijk_data_path(wijk.slug)),
+        root=_root(ctx),
+        scripts=[ctx.href(VENDOR_JS), ctx.href(SCRIPT)],
+        site_wide_url="losse-eindjes/",
+    )
+
+
+def render_loose_ends(ctx: RenderContext) -> str:
+    site = ctx.site
+    graph: Graph = ctx.build.graph
+    wijken = [(w, ecosystem_url(w.slug), loose_ends(ctx.build, w.slug).total) for w in site.wijken if graph is not None]
+    return ctx.render("graph/losse_eindjes.html", loose=loose_ends(ctx.build), wijken=wijken)
