@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..content.entity import Entity
 from ..model.schema import TYPES
+from .entity_pages import edit_url
 from .render import RenderContext
 from .sections import Section
 
@@ -23,4 +24,27 @@ def related_lists(ctx: RenderContext, entity: Entity) -> list[Section]:
         html = ctx.render("list_section.html", entities=members[:12], total=len(members),
                           more=f"wijken/{entity.slug}/{folder}/", plural=TYPES[name].plural.lower())
         out.append(Section(id=folder, title=f"{TYPES[name].plural} ({len(members)})", html=html, order=10 + order))
+    return out
+
+
+def notices(ctx: RenderContext, entity: Entity) -> list[Section]:
+    """Above the body: a page nobody confirmed for a long time, and an initiative that ended."""
+    from ..graph.loose_ends import months_before
+
+    out = []
+    confirmed = entity.get("bevestigd")
+    months = ctx.build.options.stale_months
+    if confirmed and confirmed < months_before(ctx.today, months):
+        out.append(Section(
+            id="klopt-dit-nog", title="Klopt dit nog?", order=1, placement="top",
+            html=ctx.render("notice_stale.html", entity=entity, confirmed=confirmed, months=months,
+                            edit_url=edit_url(ctx.build, entity.path)),
+        ))
+    if entity.type.name == "initiatief" and entity.status in ("gestopt", "overgedragen"):
+        successors = [e for e in ctx.site.of_type("initiatief")
+                      if e.get("opvolger_van") and ctx.site.resolve(e.get("opvolger_van")) is entity]
+        out.append(Section(
+            id="gestopt", title="Dit initiatief is " + entity.status, order=2, placement="top",
+            html=ctx.render("notice_ended.html", entity=entity, successors=successors),
+        ))
     return out
