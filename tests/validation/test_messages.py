@@ -143,3 +143,14 @@ def test_non_utf8_file_is_reported_not_a_traceback(site_dir, tmp_path):
     path.write_bytes("---\ntitel: Caf\xe9\nstatus: open\n---\n".encode("latin-1"))
     site = load_site(root)
     assert any("UTF-8" in str(p) and p.path.endswith("oud.md") for p in site.problems.errors)
+
+
+def test_index_file_in_a_type_folder_is_explained(site_dir):
+    files = {"wijken/test-wijk/initiatieven/index.md": "---\ntitel: X\nstatus: actief\n---\n"}
+    assert "mijn-pagina.md" in one(site_dir, files, "initiatieven/index.md")
+
+
+def test_intro_page_for_organisations_is_an_ordinary_page(site_dir):
+    site = load_site(site_dir({"content/organisaties/index.md": "---\ntitle: Over organisaties\n---\nTekst.\n"}))
+    assert not site.problems.items
+    assert [p.src_uri for p in site.pages if p.src_uri.startswith("organisaties/")] == ["organisaties/index.md"]

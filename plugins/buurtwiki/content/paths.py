@@ -59,6 +59,11 @@ def locate_wijk_file(rel: str) -> Location:
     if len(parts) == 2 and parts[1] == "index.md":
         return Location(TYPES["wijk"], wijk, wijk, None, src_uri, url_of(src_uri))
     if len(parts) == 3 and parts[1] in WIJK_FOLDERS and parts[1] != AGENDA_FOLDER:
+        if parts[2] == "index.md":
+            raise LocationError(
+                f"een bestand index.md kan niet in {parts[1]}/: daar staat al het overzicht. "
+                f"Geef het bestand de naam van de pagina, zoals {parts[1]}/mijn-pagina.md."
+            )
         slug = _check_slug(parts[2][:-3], "bestandsnaam")
         return Location(WIJK_FOLDERS[parts[1]], slug, wijk, None, src_uri, url_of(src_uri))
     if len(parts) == 4 and parts[1] == AGENDA_FOLDER:
@@ -87,7 +92,7 @@ def locate_wijk_file(rel: str) -> Location:
 def locate_content_file(rel: str) -> Location:
     """A path under ``content/`` (the docs folder)."""
     parts = rel.split("/")
-    if len(parts) == 2 and parts[0] in SITE_FOLDERS:
+    if len(parts) == 2 and parts[0] in SITE_FOLDERS and parts[1] != "index.md":
         slug = _check_slug(parts[1][:-3], "bestandsnaam")
         return Location(SITE_FOLDERS[parts[0]], slug, None, None, rel, url_of(rel))
     return Location(None, rel[:-3], None, None, rel, url_of(rel))

@@ -98,16 +98,31 @@ def sanitise(html: str) -> str:
     )
 
 
-def render(tokens: list[Token], wikilink: Callable[[str, str], str], link: Callable[[str], str]) -> str:
+def _is_relative(url: str) -> bool:
+    return bool(url) and not url.startswith(("#", "/")) and ":" not in url.split("/", 1)[0]
+
+
+def render(
+    tokens: list[Token],
+    wikilink: Callable[[str, str], str],
+    link: Callable[[str], str],
+    asset: Callable[[str], str] | None = None,
+) -> str:
     """HTML of a parsed body. ``wikilink(target, text)`` gives the HTML of a wikilink; ``link(href)``
-    rewrites a link to a ``.md`` file into the URL of its page."""
+    rewrites a link to a ``.md`` file into the URL of its page; ``asset(url)`` rewrites any other
+    relative link or image (written relative to the source file) for the page's own URL."""
     env = {"wikilink": wikilink}
     for block in tokens:
         for child in block.children or ():
-            if child.type == "link_open":
-                href = str(child.attrGet("href") or "")
-                if href.split("#", 1)[0].endswith(".md") and "://" not in href:
-                    original = child.meta.setdefault("href", href)
-                    child.attrSet("href", link(original))
+            attr = "href" if child.type == "link_open" else "src" if child.type == "image" else None
+            if attr is None:
+                continue
+            original = child.meta.setdefault(attr, str(child.attrGet(attr) or ""))
+            if not _is_relative(original):
+                continue
+            if original.split("#", 1)[0].endswith(".md"):
+                child.attrSet(attr, link(original))
+            elif asset is not None:
+                child.attrSet(attr, asset(original))
     md = parser()
     return sanitise(md.renderer.render(tokens, md.options, env))

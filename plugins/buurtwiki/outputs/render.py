@@ -93,7 +93,12 @@ class RenderContext:
             fragment = href.partition("#")[2]
             return self.href(found.url + (f"#{fragment}" if fragment else ""))
 
-        return Markup(markdown.render(item.tokens, wikilink, md_link))
+        def asset(url: str) -> str:
+            path, _, fragment = url.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(item.src_uri), path))
+            return self.href(target + (f"#{fragment}" if fragment else ""))
+
+        return Markup(markdown.render(item.tokens, wikilink, md_link, asset))
 
     def render(self, template: str, **values: Any) -> str:
         return environment().get_template(template).render(ctx=self, build=self.build, site=self.site, **values)

@@ -1,0 +1,35 @@
+"""Bodies: wikilinks, links to files and images, sanitising."""
+
+from __future__ import annotations
+
+from buurtwiki.build import BuildOptions, run
+from buurtwiki.markup.markdown import find_links, parse, sanitise
+from buurtwiki.outputs.render import RenderContext
+
+from ..conftest import TODAY
+
+
+def test_wikilinks_found_with_lines_but_not_in_code():
+    body = "Een [[a]] en [[type:b|tekst]].\n\n`[[c]]`\n\n    [[d]]\n\n[e](../e.md) [f](https://x.nl/f.md)\n"
+    links = find_links(parse(body), first_line=10)
+    assert [(lnk.target, lnk.text, lnk.line, lnk.wikilink) for lnk in links] == [
+        ("a", "", 10, True), ("type:b", "tekst", 10, True), ("../e.md", "e", 16, False),
+    ]
+
+
+def test_sanitise_removes_scripts_handlers_and_javascript_links():
+    html = sanitise('<p onclick="x()">a<script>alert(1)</script><a href="javascript:alert(2)">b</a></p>')
+    assert "script" not in html and "onclick" not in html and "javascript" not in html
+
+
+def test_images_and_files_next_to_a_page_keep_working(site_dir):
+    root = site_dir({
+        "wijken/test-wijk/plekken/p.md": "---\ntitel: P\nstatus: open\n---\n![De plek](foto.jpg) [plan](../plan.pdf) [[test-wijk]]\n",
+        "wijken/test-wijk/plekken/foto.jpg": "jpg",
+    })
+    build = run(BuildOptions(root=root, today=TODAY, history=False))
+    page = build.outputs.pages["wijken/test-wijk/plekken/p.md"]
+    html = page.render(RenderContext(build, page.url))
+    assert 'src="../foto.jpg"' in html and 'href="../../plan.pdf"' in html
+    assert 'href="../../">Testwijk</a>' in html
+    assert "wijken/test-wijk/plekken/foto.jpg" in build.outputs.files
