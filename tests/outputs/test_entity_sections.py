@@ -7,7 +7,7 @@ from buurtwiki.outputs.render import RenderContext
 
 from ..conftest import TODAY
 
-I = "wijken/test-wijk/initiatieven/"
+FOLDER = "wijken/test-wijk/initiatieven/"
 
 
 def page(root, src_uri):
@@ -18,19 +18,19 @@ def page(root, src_uri):
 
 def test_stale_page_asks_whether_it_is_still_true(site_dir):
     root = site_dir({
-        I + "oud.md": "---\ntitel: Oud\nstatus: actief\nbevestigd: 2025-11-20\n---\n",
-        I + "vers.md": "---\ntitel: Vers\nstatus: actief\nbevestigd: 2025-11-21\n---\n",
+        FOLDER + "oud.md": "---\ntitel: Oud\nstatus: actief\nbevestigd: 2025-11-20\n---\n",
+        FOLDER + "vers.md": "---\ntitel: Vers\nstatus: actief\nbevestigd: 2025-11-21\n---\n",
     })
-    old = page(root, I + "oud.md")
+    old = page(root, FOLDER + "oud.md")
     assert "Klopt dit nog?" in old and "20 november 2025" in old
-    assert "Klopt dit nog?" not in page(root, I + "vers.md")
+    assert "Klopt dit nog?" not in page(root, FOLDER + "vers.md")
 
 
 def test_ended_initiative_stays_and_names_its_successor(site_dir):
     root = site_dir({
-        I + "oud.md": "---\ntitel: Oude groep\nstatus: gestopt\ntot: 2021-06-30\n---\n",
-        I + "nieuw.md": "---\ntitel: Nieuwe <groep>\nstatus: actief\nopvolger_van: oud\n---\n",
+        FOLDER + "oud.md": "---\ntitel: Oude groep\nstatus: gestopt\ntot: 2021-06-30\n---\n",
+        FOLDER + "nieuw.md": "---\ntitel: Nieuwe <groep>\nstatus: actief\nopvolger_van: oud\n---\n",
     })
-    html = page(root, I + "oud.md")
+    html = page(root, FOLDER + "oud.md")
     assert "Dit initiatief is gestopt" in html and "30 juni 2021" in html
     assert 'href="../nieuw/">Nieuwe &lt;groep&gt;</a>' in html
