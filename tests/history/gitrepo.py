@@ -1,0 +1,106 @@
+"""A real git repository in a temporary folder, driven with the git command, with fixed dates."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+BASE_TIME = 1_704_099_600  # 2024-01-01 10:00 +01:00
+DEFAULT_AUTHOR = ("Anouk de Vries", "anouk@example.org")
+
+
+class GitRepo:
+    def __init__(self, path: Path, *, init: bool = True) -> None:
+        self.path = path
+        self.tick = 0
+        if init:
+            path.mkdir(parents=True, exist_ok=True)
+            self.git("init", "-q", "-b", "main")
+
+    # -- running git -----------------------------------------------------------------------
+
+    def _env(self, author: tuple[str, str] | None = None) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+        when = f"{BASE_TIME + self.tick * 3600} +0100"
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        if author is not None:
+            env.update(GIT_AUTHOR_NAME=author[0], GIT_AUTHOR_EMAIL=author[1])
+        return env
+
+    def git(self, *args: str, author: tuple[str, str] | None = None, check: bool = True, stdin: bytes | None = None) -> str:
+        result = subprocess.run(
+            ["git", "-c", "user.name=Committer", "-c", "user.email=committer@example.org", *args],
+            cwd=self.path,
+            env=self._env(author),
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
+        if check and result.returncode != 0:
+            raise RuntimeError(f"git {' '.join(args)} failed: {result.stderr.decode(errors='replace')}")
+        return result.stdout.decode("utf-8", errors="replace")
+
+    # -- files -----------------------------------------------------------------------------
+
+    def write(self, rel: str, text: str | bytes) -> None:
+        path = self.path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+    def remove(self, rel: str) -> None:
+        self.git("rm", "-q", rel)
+
+    def move(self, old: str, new: str) -> None:
+        (self.path / new).parent.mkdir(parents=True, exist_ok=True)
+        self.git("mv", old, new)
+
+    # -- history ---------------------------------------------------------------------------
+
+    def commit(self, message: str, author: tuple[str, str] = DEFAULT_AUTHOR, *, encoding: str | None = None) -> str:
+        self.tick += 1
+        self.git("add", "-A")
+        extra = ["-c", f"i18n.commitEncoding={encoding}"] if encoding else []
+        raw = message.encode(encoding or "utf-8") if isinstance(message, str) else message
+        self.git(*extra, "commit", "-q", "--allow-empty", "-F", "-", author=author, stdin=raw)
+        return self.head()
+
+    def commit_raw(self, message: bytes, author: tuple[str, str] = DEFAULT_AUTHOR) -> str:
+        """Commit with a message given as bytes, stored as is (git commit would convert it)."""
+        self.tick += 1
+        self.git("add", "-A")
+        tree = self.git("write-tree").strip()
+        parent = self.head()
+        ident = f"{author[0]} <{author[1]}> {BASE_TIME + self.tick * 3600} +0100".encode()
+        raw = b"tree %s\nparent %s\nauthor %s\ncommitter %s\n\n" % (tree.encode(), parent.encode(), ident, ident) + message
+        sha = self.git("hash-object", "-w", "-t", "commit", "--stdin", stdin=raw).strip()
+        self.git("update-ref", "HEAD", sha)
+        return sha
+
+    def head(self) -> str:
+        return self.git("rev-parse", "HEAD").strip()
+
+    def branch(self, name: str, start: str | None = None) -> None:
+        self.git("checkout", "-q", "-b", name, *([start] if start else []))
+
+    def checkout(self, name: str) -> None:
+        self.git("checkout", "-q", name)
+
+    def merge(self, branch: str, message: str, author: tuple[str, str] = DEFAULT_AUTHOR) -> bool:
+        """Merge; True when it went without conflict (then it is committed), False otherwise."""
+        self.tick += 1
+        result = subprocess.run(
+            ["git", "-c", "user.name=Committer", "-c", "user.email=committer@example.org", "merge", "--no-ff", "-q", "-m", message, branch],
+            cwd=self.path,
+            env=self._env(author),
+            capture_output=True,
+            check=False,
+        )
+        return result.returncode == 0
+
+    def log_follow(self, path: str) -> list[str]:
+        return self.git("log", "--follow", "--format=%H", "--", path).split()
