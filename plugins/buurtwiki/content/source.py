@@ -17,6 +17,7 @@ import yaml
 from ..validation.problems import Reporter
 
 _FENCE = re.compile(r"^---[ \t]*$")
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 # PyYAML's problems, said in Dutch for someone who has never seen YAML.
 _YAML_PROBLEMS = [
@@ -105,22 +106,25 @@ def parse_source(path: str, text: str, report: Reporter, need_front_matter: bool
     if not closed:
         report.error(1, "de gegevens bovenaan worden geopend met --- maar niet gesloten. Zet een regel met alleen --- onder de gegevens.")
     source.front_matter_line = 2
+    # A leading newline makes node lines count from the top of the file (the --- is line 1).
     try:
-        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        if "end of stream" in str(getattr(err, "problem", "")) and getattr(err, "context_mark", None):
-            mark = err.context_mark  # an unclosed quote: point at where it opens
-        report.error((mark.line + 2) if mark else 1, explain_yaml_error(err))
-        source.readable = False
-        return source
+        root = yaml.compose("\n" + yaml_text, Loader=FAST_LOADER)
+    except yaml.YAMLError:
+        try:  # the pure-Python parser words its problems in the way explain_yaml_error knows
+            root = yaml.compose("\n" + yaml_text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+            if "end of stream" in str(getattr(err, "problem", "")) and getattr(err, "context_mark", None):
+                mark = err.context_mark  # an unclosed quote: point at where it opens
+            report.error((mark.line + 1) if mark else 1, explain_yaml_error(err))
+            source.readable = False
+            return source
     if root is None:
         return source
     if not isinstance(root, yaml.MappingNode):
         report.error(2, "de gegevens bovenaan moeten regels zijn in de vorm 'veld: waarde'.")
         source.readable = False
         return source
-    _shift(root, 1)
     for key, value in root.value:
         name = str(key.value)
         if name in source.fields:
@@ -128,23 +132,3 @@ def parse_source(path: str, text: str, report: Reporter, need_front_matter: bool
             continue
         source.fields[name] = (key, value)
     return source
-
-
-def _shift(node: yaml.Node, offset: int) -> None:
-    """Make node lines count from the top of the file instead of the front matter."""
-    seen: set[int] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        for mark in (current.start_mark, current.end_mark):
-            if mark is not None and id(mark) not in seen:
-                seen.add(id(mark))
-                mark.line += offset
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.MappingNode):
-            for k, v in current.value:
-                stack.extend((k, v))
