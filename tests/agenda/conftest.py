@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from buurtwiki.build import Build, BuildOptions, run
-from buurtwiki.outputs.render import RenderContext
+from buurtwiki.build import Build
 
-TODAY = dt.date(2026, 11, 21)
+from ..helpers import TODAY, build, render, write
 
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return root
-
-
-def build(root: Path, today: dt.date = TODAY) -> Build:
-    return run(BuildOptions(root=root, today=today, history=False))
-
-
-def render(b: Build, src_uri: str) -> str:
-    page = b.outputs.pages[src_uri]
-    return page.render(RenderContext(b, page.url))
+__all__ = ["TODAY", "build", "render", "write"]
 
 
 def line_of(root: Path, rel: str, needle: str, occurrence: int = 1) -> int:
