@@ -9,22 +9,18 @@ from babel.dates import format_date, format_datetime, format_timedelta
 LOCALE = "nl_NL"
 
 
+def _as_date(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def long_date(value: dt.date | dt.datetime | None) -> str:
     """``13 april 2019``"""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return format_date(value, format="d MMMM y", locale=LOCALE)
+    return format_date(_as_date(value), format="d MMMM y", locale=LOCALE) if value else ""
 
 
 def weekday_date(value: dt.date | dt.datetime | None) -> str:
     """``zaterdag 13 april 2019``"""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return format_date(value, format="EEEE d MMMM y", locale=LOCALE)
+    return format_date(_as_date(value), format="EEEE d MMMM y", locale=LOCALE) if value else ""
 
 
 def date_time(value: dt.date | dt.datetime | None) -> str:
@@ -40,8 +36,7 @@ def ago(value: dt.date | dt.datetime | None, today: dt.date) -> str:
     """``3 dagen geleden``, ``vandaag``."""
     if value is None:
         return ""
-    day = value.date() if isinstance(value, dt.datetime) else value
-    days = (today - day).days
+    days = (today - _as_date(value)).days
     if days == 0:
         return "vandaag"
     if days == 1:
