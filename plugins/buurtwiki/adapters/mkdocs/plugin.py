@@ -96,8 +96,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         page.meta["title"] = Markup(escape(output.title))
         if output.description:
             page.meta["description"] = Markup(escape(output.description))
-        if output.kind in ("entity", "history"):
-            page.meta.setdefault("hide", ["navigation"] if output.kind == "history" else [])
+        if not output.in_search:
+            page.meta["search"] = {"exclude": True}  # Material's search skips the page
         return ""  # the core renders the body itself
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
