@@ -12,6 +12,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -33,6 +34,10 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     def __init__(self) -> None:
         self.build: Build | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Having this event makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds,
+        so the history index of the previous build is reused and only new commits are walked."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         overrides = str(resources.files("buurtwiki").joinpath("templates", "overrides"))
@@ -88,6 +93,31 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             (log.warning if problem.is_error else log.info)(str(problem))
         if problems.items:
             log.info(problems.summary())
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """Render Material's navigation once per folder depth for pages outside it.
+
+        Entity and history pages are never in the navigation, so for them it looks the same
+        on every page of the same depth (links are relative). Rendering it for each of
+        thousands of pages is what makes large Material builds slow.
+        """
+        material = Path(str(resources.files("material").joinpath("templates")))
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
+        cache: dict[object, str] = {}
+
+        def nav_key(page) -> object | None:
+            output = self.build.outputs.pages.get(page.file.src_uri) if self.build and page else None
+            if output is None or output.kind not in ("entity", "history") or page.toc:
+                return None
+            return page.url.count("/")
+
+        def cached(key, caller):
+            if key not in cache:
+                cache[key] = caller()
+            return cache[key]
+
+        env.globals.update(bw_nav_key=nav_key, bw_cache=cached)
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
