@@ -17,6 +17,9 @@ EMITTERS = [
     "buurtwiki.outputs.overviews",
     "buurtwiki.outputs.plain_pages",
     "buurtwiki.outputs.assets",
+    "buurtwiki.outputs.history_pages",
+    "buurtwiki.outputs.recent_changes",
+    "buurtwiki.outputs.feeds",
     "buurtwiki.agenda.pages",
     "buurtwiki.graph.emit",
 ]

@@ -28,6 +28,7 @@ class Section:
 PROVIDERS: list[str] = [
     "buurtwiki.outputs.entity_sections:related_lists",
     "buurtwiki.outputs.entity_sections:notices",
+    "buurtwiki.outputs.history_pages:history_box",
     "buurtwiki.agenda.sections:agenda_sections",
     "buurtwiki.agenda.sections:item_sections",
     "buurtwiki.agenda.sections:organisation_section",

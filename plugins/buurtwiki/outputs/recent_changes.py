@@ -1,0 +1,121 @@
+"""Recent changes: ``/recente-wijzigingen/`` for the site and ``/wijken/<wijk>/recente-wijzigingen/``.
+
+Newest first, grouped by day (in the site's time zone). Each row names the page (as it is called
+today, after renames), what changed in words, the author and a link to the page's history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..content.entity import Entity
+from .change_rows import ChangeRow, history_src_uri, history_url
+from .history_pages import has_history
+from .page import OutputPage
+from .render import RenderContext
+
+if TYPE_CHECKING:
+    from ..build import Build
+
+SITE_LIMIT = 500  # changes on /recente-wijzigingen/
+WIJK_LIMIT = 200  # changes on a wijk's page
+SITE_FEED = "feeds/wijzigingen.xml"
+
+
+def wijk_prefix(build: Build, wijk: str) -> str:
+    return f"{build.options.wijken_dir}/{wijk}/"
+
+
+def wijk_feed(wijk: str) -> str:
+    return f"wijken/{wijk}/wijzigingen.xml"
+
+
+@dataclass
+class Listed:
+    """A row of the list: the change and the page it belongs to today."""
+
+    row: ChangeRow
+    entity: Entity | None  # None for a page that was deleted, or an ordinary page
+    page: object | None  # an ordinary page (content/…), or None
+    history: str | None  # URL of the entity's history page
+    exists: bool = True  # False for a page that was deleted (or moved out of the content folders)
+
+    @property
+    def title(self) -> str:
+        if self.entity is not None:
+            return self.entity.title
+        if self.page is not None:
+            return getattr(self.page, "title", None) or self.row.page_path.rsplit("/", 1)[-1]
+        return self.row.page_path.rsplit("/", 1)[-1]
+
+
+@dataclass
+class Day:
+    day: dt.date
+    items: list[Listed] = field(default_factory=list)
+
+
+def listed(build: Build, recent) -> list[Listed]:
+    """Rows for RecentChange objects, with the page each belongs to today."""
+    site = build.site
+    pages = build.outputs.pages
+    out = []
+    for item in recent:
+        row = ChangeRow(build, item.change, item.page)
+        exists = build.history.exists(item.page)
+        found = site.by_path.get(item.page) if exists else None
+        entity = found if isinstance(found, Entity) else None
+        page = found if found is not None and entity is None else None
+        target = pages.get(history_src_uri(entity)) if entity is not None else None
+        history = history_url(entity) if target is not None and target.kind == "history" else None
+        out.append(Listed(row, entity, page, history, exists))
+    return out
+
+
+def by_day(items: list[Listed]) -> list[Day]:
+    days: list[Day] = []
+    for item in items:
+        day = item.row.day
+        if not days or days[-1].day != day:
+            days.append(Day(day))
+        days[-1].items.append(item)
+    return days
+
+
+def render_recent(ctx: RenderContext, prefix: str | None, limit: int, wijk: Entity | None, feed: str) -> str:
+    build = ctx.build
+    items = listed(build, build.history.recent(limit, prefix))
+    return ctx.render(
+        "history/recent.html",
+        days=by_day(items),
+        count=len(items),
+        limit=limit,
+        wijk=wijk,
+        feed=feed,
+        show_wijk=wijk is None,
+    )
+
+
+def emit(build: Build) -> Iterator[OutputPage]:
+    if not has_history(build):
+        return
+    yield OutputPage(
+        src_uri="recente-wijzigingen/index.md",
+        title="Recente wijzigingen",
+        render=lambda ctx: render_recent(ctx, None, SITE_LIMIT, None, SITE_FEED),
+        kind="recent",
+        description="Wat er de laatste tijd op deze site is veranderd, de nieuwste wijzigingen bovenaan.",
+        in_search=False,
+    )
+    for wijk in build.site.wijken:
+        yield OutputPage(
+            src_uri=f"wijken/{wijk.slug}/recente-wijzigingen/index.md",
+            title=f"Recente wijzigingen in {wijk.title}",
+            render=lambda ctx, w=wijk: render_recent(ctx, wijk_prefix(ctx.build, w.slug), WIJK_LIMIT, w, wijk_feed(w.slug)),
+            kind="recent",
+            description=f"Wat er de laatste tijd is veranderd op de pagina's over {wijk.title}.",
+            in_search=False,
+        )
