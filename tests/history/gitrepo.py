@@ -11,6 +11,9 @@ DEFAULT_AUTHOR = ("Anouk de Vries", "anouk@example.org")
 
 
 class GitRepo:
+    base_time = BASE_TIME
+    committer = ("Committer", "committer@example.org")
+
     def __init__(self, path: Path, *, init: bool = True) -> None:
         self.path = path
         self.tick = 0
@@ -23,15 +26,18 @@ class GitRepo:
     def _env(self, author: tuple[str, str] | None = None) -> dict[str, str]:
         env = dict(os.environ)
         env.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
-        when = f"{BASE_TIME + self.tick * 3600} +0100"
+        when = f"{self.base_time + self.tick * 3600} +0100"
         env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
         if author is not None:
             env.update(GIT_AUTHOR_NAME=author[0], GIT_AUTHOR_EMAIL=author[1])
         return env
 
+    def _git_command(self) -> list[str]:
+        return ["git", "-c", f"user.name={self.committer[0]}", "-c", f"user.email={self.committer[1]}"]
+
     def git(self, *args: str, author: tuple[str, str] | None = None, check: bool = True, stdin: bytes | None = None) -> str:
         result = subprocess.run(
-            ["git", "-c", "user.name=Committer", "-c", "user.email=committer@example.org", *args],
+            [*self._git_command(), *args],
             cwd=self.path,
             env=self._env(author),
             input=stdin,
@@ -61,8 +67,8 @@ class GitRepo:
 
     # -- history ---------------------------------------------------------------------------
 
-    def commit(self, message: str, author: tuple[str, str] = DEFAULT_AUTHOR, *, encoding: str | None = None) -> str:
-        self.tick += 1
+    def commit(self, message: str, author: tuple[str, str] = DEFAULT_AUTHOR, *, encoding: str | None = None, hours: int = 1) -> str:
+        self.tick += hours
         self.git("add", "-A")
         extra = ["-c", f"i18n.commitEncoding={encoding}"] if encoding else []
         raw = message.encode(encoding or "utf-8") if isinstance(message, str) else message
@@ -75,7 +81,7 @@ class GitRepo:
         self.git("add", "-A")
         tree = self.git("write-tree").strip()
         parent = self.head()
-        ident = f"{author[0]} <{author[1]}> {BASE_TIME + self.tick * 3600} +0100".encode()
+        ident = f"{author[0]} <{author[1]}> {self.base_time + self.tick * 3600} +0100".encode()
         raw = b"tree %s\nparent %s\nauthor %s\ncommitter %s\n\n" % (tree.encode(), parent.encode(), ident, ident) + message
         sha = self.git("hash-object", "-w", "-t", "commit", "--stdin", stdin=raw).strip()
         self.git("update-ref", "HEAD", sha)
@@ -94,7 +100,7 @@ class GitRepo:
         """Merge; True when it went without conflict (then it is committed), False otherwise."""
         self.tick += 1
         result = subprocess.run(
-            ["git", "-c", "user.name=Committer", "-c", "user.email=committer@example.org", "merge", "--no-ff", "-q", "-m", message, branch],
+            [*self._git_command(), "merge", "--no-ff", "-q", "-m", message, branch],
             cwd=self.path,
             env=self._env(author),
             capture_output=True,

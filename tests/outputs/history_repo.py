@@ -7,12 +7,12 @@ authors' e-mail addresses set, so tests can check that none of them reaches the 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from pathlib import Path
 
 from buurtwiki.build import Build, BuildOptions, run
 from buurtwiki.outputs.render import RenderContext
+
+from ..history.gitrepo import GitRepo
 
 TODAY = dt.date(2026, 11, 21)
 START = int(dt.datetime(2026, 11, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))).timestamp())
@@ -37,49 +37,18 @@ def plek(title: str, status: str = "open", body: str = "Een plek in de buurt.") 
     return f"---\ntitel: {title}\nstatus: {status}\n---\n\n{body}\n"
 
 
-class Repo:
-    def __init__(self, path: Path, init: bool = True) -> None:
-        self.path = path
-        self.hours = 0
-        if init:
-            path.mkdir(parents=True, exist_ok=True)
-            self.git("init", "-q", "-b", "main")
+class Repo(GitRepo):
+    """The shared git driver, with these tests' dates, committer and authors."""
 
-    def git(self, *args: str, author: tuple[str, str] = ANOUK, stdin: str | None = None) -> str:
-        when = f"{START + self.hours * 3600} +0100"
-        env = {
-            **os.environ,
-            "GIT_CONFIG_GLOBAL": os.devnull,
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_AUTHOR_NAME": author[0],
-            "GIT_AUTHOR_EMAIL": author[1],
-            "GIT_AUTHOR_DATE": when,
-            "GIT_COMMITTER_DATE": when,
-        }
-        result = subprocess.run(
-            ["git", "-c", f"user.name={COMMITTER[0]}", "-c", f"user.email={COMMITTER[1]}", *args],
-            cwd=self.path, env=env, input=stdin, capture_output=True, text=True,
-        )
-        assert result.returncode == 0, f"git {args}: {result.stderr}"
-        return result.stdout
-
-    def write(self, rel: str, text: str | bytes) -> None:
-        path = self.path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
+    base_time = START
+    committer = COMMITTER
 
     def commit(self, message: str, author: tuple[str, str] = ANOUK, hours: int = 1) -> str:
-        self.hours += hours
-        self.git("add", "-A")
-        self.git("commit", "-q", "--allow-empty", "-F", "-", author=author, stdin=message)
-        return self.git("rev-parse", "HEAD").strip()
+        return super().commit(message, author, hours=hours)
 
     def follow(self, rel: str) -> list[str]:
         """``git log --follow`` of a file: commit ids, newest first."""
-        return self.git("log", "--follow", "--format=%H", "--", rel).split()
+        return self.log_follow(rel)
 
 
 def build(root: Path, **options) -> Build:
@@ -118,7 +87,7 @@ def story(tmp_path: Path) -> Repo:
     repo.git("checkout", "-q", "main")
     repo.write("wijken/ohg/plekken/buurthuis.md", plek("Buurthuis", "bedreigd"))
     repo.commit("Buurthuis bedreigd", BRAM)
-    repo.hours += 1
+    repo.tick += 1
     repo.git("merge", "-q", "--no-ff", "-m", "Zijtak samengevoegd", "zijtak", author=ANOUK)
     # the place is deleted, then made again
     repo.git("rm", "-q", "wijken/ohg/plekken/buurthuis.md")
