@@ -46,8 +46,7 @@ def word_diff(old: str, new: str, *, context: int = 5) -> list[Segment]:
     new_words, new_pieces = _tokens(new)
     if old_words == new_words:
         return []
-    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
-    opcodes = matcher.get_opcodes()
+    opcodes = _opcodes(old_words, new_words)
     segments: list[Segment] = []
     for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
@@ -59,6 +58,27 @@ def word_diff(old: str, new: str, *, context: int = 5) -> list[Segment]:
         if j2 > j1:
             _add(segments, ADDED, "".join(new_pieces[j1:j2]))
     return segments
+
+
+def _opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes, with the unchanged start and end taken off first.
+
+    Edits to a page are nearly always local; matching only the changed middle keeps the
+    quadratic part of difflib small on long pages.
+    """
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    middle = SequenceMatcher(None, old[start : len(old) - end], new[start : len(new) - end], autojunk=False)
+    ops = [("equal", 0, start, 0, start)] if start else []
+    ops += [(tag, i1 + start, i2 + start, j1 + start, j2 + start) for tag, i1, i2, j1, j2 in middle.get_opcodes()]
+    if end:
+        ops.append(("equal", len(old) - end, len(old), len(new) - end, len(new)))
+    return ops
 
 
 def _add(segments: list[Segment], kind: str, text: str) -> None:
