@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .graph import build_graph
+from .graph.model import Graph
+from .history import HistoryIndex
 
 if TYPE_CHECKING:
     from .build import Build
 
 
-def index_history(build: Build, previous: Any = None) -> Any:
-    """The git history index, or None when history is switched off or not available yet."""
+def index_history(build: Build, previous: HistoryIndex | None = None) -> HistoryIndex | None:
+    """The git history index (one walk over all commits), or None when history is switched off.
+
+    ``previous`` is the index of the last build in `mkdocs serve`; then only new commits are walked.
+    """
     if not build.options.history:
-        return None
-    try:
-        from .history import HistoryIndex
-    except ImportError:
         return None
     index = HistoryIndex.build(
         build.options.root,
@@ -28,10 +31,6 @@ def index_history(build: Build, previous: Any = None) -> Any:
     return index
 
 
-def index_graph(build: Build) -> Any:
-    """The ecosystem link graph, or None until the graph module exists."""
-    try:
-        from .graph import build_graph
-    except ImportError:
-        return None
+def index_graph(build: Build) -> Graph:
+    """The ecosystem link graph of the whole site."""
     return build_graph(build.site)
