@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from buurtwiki.agenda.ledger import ledger_for
 from buurtwiki.agenda.timeline import build_timeline
+from buurtwiki.history import Commit, FileChange
 from buurtwiki.outputs.render import RenderContext
 
 from .conftest import render
@@ -102,34 +102,45 @@ def test_item_page_initiatives_and_editions(demo):
     assert "Zonnig Noord" in section(zon, "initiatieven") and "draagt eraan bij" in section(zon, "initiatieven")
 
 
+def _change(when: dt.datetime, author: str, summary: str, status: str = "M", bot: bool = False) -> FileChange:
+    commit = Commit(sha="0" * 40, time=int(when.timestamp()), offset=0, author=author, coauthors=(),
+                    message=summary, bot=bot)
+    return FileChange(commit=commit, code=status, path=GROEN)
+
+
+class _History:
+    """The one method of HistoryIndex the story uses, with changes chosen by the test."""
+
+    def __init__(self, changes: list[FileChange], path: str) -> None:
+        self.changes, self.path = changes, path
+
+    def history(self, path: str) -> tuple[FileChange, ...]:
+        return tuple(self.changes) if path == self.path else ()
+
+
 def test_history_in_the_story(demo):
     item = demo.site.get("agendapunt:groen")
-    # the history index's shapes: an aware datetime, or epoch seconds as the index stores them
-    aware = SimpleNamespace(time=dt.datetime(2024, 1, 2, 23, 30, tzinfo=dt.timezone.utc), author="Fatima",
-                            summary="status aangepast", bot=False)
-    seconds = SimpleNamespace(time=int(dt.datetime(2025, 6, 30, 22, 30, tzinfo=dt.timezone.utc).timestamp()),
-                              author="Joost", summary="reactie toegevoegd", bot=False)
-    bot = SimpleNamespace(time=aware.time, author="dependabot[bot]", summary="bump", bot=True)
-    changes = [SimpleNamespace(commit=c, status=s) for c, s in ((seconds, "gewijzigd"), (bot, "gewijzigd"), (aware, "toegevoegd"))]
-    history = SimpleNamespace(history=lambda path: changes if path == item.path else [])
-    timeline = build_timeline(ledger_for(demo), item, history, ZoneInfo("Europe/Amsterdam"))
+    changes = [
+        _change(dt.datetime(2025, 6, 30, 22, 30, tzinfo=dt.timezone.utc), "Joost", "reactie toegevoegd"),
+        _change(dt.datetime(2024, 1, 2, 23, 30, tzinfo=dt.timezone.utc), "dependabot[bot]", "bump", bot=True),
+        _change(dt.datetime(2024, 1, 2, 23, 30, tzinfo=dt.timezone.utc), "Fatima", "status aangepast", "A"),
+    ]
+    timeline = build_timeline(ledger_for(demo), item, _History(changes, item.path), ZoneInfo("Europe/Amsterdam"))
     found = [e for e in timeline.events if e.kind == "wijziging"]
     assert [(e.when, e.author, e.title, e.detail) for e in found] == [
         (dt.date(2024, 1, 3), "Fatima", "status aangepast", "toegevoegd"),  # local date of the commit
         (dt.date(2025, 7, 1), "Joost", "reactie toegevoegd", "gewijzigd"),
     ]
     assert all(e.url == f"{item.url}geschiedenis/" for e in found) and timeline.history_url == f"{item.url}geschiedenis/"
-    # no index, or an index without the method: the story simply has no changes
+    # without a history index the story simply has no changes
     assert not [e for e in build_timeline(ledger_for(demo), item, None).events if e.kind == "wijziging"]
-    assert not [e for e in build_timeline(ledger_for(demo), item, object()).events if e.kind == "wijziging"]
 
 
 def test_history_links_to_the_history_page(demo, monkeypatch):
-    commit = SimpleNamespace(time=dt.datetime(2024, 1, 2, 12, 0, tzinfo=dt.timezone.utc), author="<b>Fatima</b>",
-                             summary="status <script>", bot=False)
-    monkeypatch.setattr(demo, "history", SimpleNamespace(history=lambda path: [SimpleNamespace(commit=commit)]))
+    change = _change(dt.datetime(2024, 1, 2, 12, 0, tzinfo=dt.timezone.utc), "<b>Fatima</b>", "status <script>")
+    monkeypatch.setattr(demo, "history", _History([change], GROEN))
     story = section(render(demo, GROEN), "verhaal")
-    assert '<a href="geschiedenis/">Pagina aangepast</a> door &lt;b&gt;Fatima&lt;/b&gt;: status &lt;script&gt;' in story
+    assert '<a href="geschiedenis/">Pagina gewijzigd</a> door &lt;b&gt;Fatima&lt;/b&gt;: status &lt;script&gt;' in story
     assert 'href="geschiedenis/">De geschiedenis van deze pagina</a>' in story
 
 

@@ -12,6 +12,7 @@ from .ledger import Ledger, Row, agenda_date
 
 if TYPE_CHECKING:
     from ..content.entity import Entity
+    from ..history import FileChange, HistoryIndex
 
 # Events on the same day are told in this order.
 KINDS = ["herkomst", "vastgesteld", "vorige", "verzonden", "reactie", "mijlpaal", "ontstaan", "bijdrage", "vervolg",
@@ -53,47 +54,21 @@ def _date(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _history_changes(history: Any, path: str) -> list[Any]:
-    """The changes of one file, newest first, or [] when the history index is missing or different."""
-    if history is None or not callable(getattr(history, "history", None)):
+def _history_changes(history: HistoryIndex | None, path: str, hide_bots: bool) -> list[FileChange]:
+    """The changes of one file, newest first; none without a history index."""
+    if history is None:
         return []
-    return list(history.history(path) or [])
+    return [c for c in history.history(path) if not (hide_bots and c.commit.bot)]
 
 
-def _author(change: Any) -> str:
-    for holder in (change, getattr(change, "commit", None)):
-        author = getattr(holder, "author", None)
-        if author:
-            return str(getattr(author, "name", author))
-    return ""
+def _local_date(change: FileChange, tz: Any) -> dt.date:
+    when = change.commit.date  # aware, in the author's own offset
+    return (when.astimezone(tz) if tz is not None else when).date()
 
 
-def _summary(change: Any) -> str:
-    for holder in (change, getattr(change, "commit", None)):
-        summary = getattr(holder, "summary", None)
-        if summary:
-            return str(summary)
-    return ""
-
-
-def _change_date(change: Any, tz: Any) -> dt.date | None:
-    """The local date of a change: an aware datetime (``commit.time``, ``change.date``) or epoch seconds."""
-    commit = getattr(change, "commit", None)
-    values = [getattr(holder, name, None) for holder in (commit, change) for name in ("time", "date")]
-    when = next((v for v in values if isinstance(v, dt.datetime)), None)
-    if when is None:
-        seconds = next((v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)), None)
-        when = dt.datetime.fromtimestamp(seconds, dt.timezone.utc) if seconds is not None else None
-    if when is None:
-        return next((v for v in values if isinstance(v, dt.date)), None)
-    return (when.astimezone(tz) if tz is not None and when.tzinfo is not None else when).date()
-
-
-def _is_bot(change: Any) -> bool:
-    return bool(getattr(getattr(change, "commit", None), "bot", False))
-
-
-def build_timeline(ledger: Ledger, item: Entity, history: Any = None, tz: Any = None, hide_bots: bool = True) -> Timeline:
+def build_timeline(
+    ledger: Ledger, item: Entity, history: HistoryIndex | None = None, tz: Any = None, hide_bots: bool = True
+) -> Timeline:
     site, today = ledger.site, ledger.today
     events: list[Event] = []
     agenda = site.agenda_of(item)
@@ -122,11 +97,11 @@ def build_timeline(ledger: Ledger, item: Entity, history: Any = None, tz: Any = 
     events += [Event("bijdrage", _date(i.get("sinds")), entity=i) for i in ledger.contributors(item) if i not in arisen]
     events += [Event("vervolg", agenda_date(site.agenda_of(s)), entity=s) for s in ledger.successors(item)]
 
-    changes = [c for c in _history_changes(history, item.path) if not (hide_bots and _is_bot(c))]
+    changes = _history_changes(history, item.path, hide_bots)
     history_url = f"{item.url}geschiedenis/" if changes else None
     for change in changes[:HISTORY_LIMIT]:
-        events.append(Event("wijziging", _change_date(change, tz), title=_summary(change), author=_author(change),
-                            detail=str(getattr(change, "status", "") or ""), url=history_url))
+        events.append(Event("wijziging", _local_date(change, tz), title=change.commit.summary, author=change.commit.author,
+                            detail=change.status, url=history_url))
 
     silent = [row for row in rows if row.silent and row.silence_days is not None and not row.sent_in_future]
     if silent:
