@@ -41,10 +41,23 @@ def notices(ctx: RenderContext, entity: Entity) -> list[Section]:
                             edit_url=edit_url(ctx.build, entity.path)),
         ))
     if entity.type.name == "initiatief" and entity.status in ("gestopt", "overgedragen"):
-        successors = [e for e in ctx.site.of_type("initiatief")
-                      if e.get("opvolger_van") and ctx.site.resolve(e.get("opvolger_van")) is entity]
+        successors = _successors(ctx).get(entity.key, [])
         out.append(Section(
             id="gestopt", title="Dit initiatief is " + entity.status, order=2, placement="top",
             html=ctx.render("notice_ended.html", entity=entity, successors=successors),
         ))
     return out
+
+
+def _successors(ctx: RenderContext) -> dict[str, list[Entity]]:
+    """Initiatives by the key of the one they succeed (``opvolger_van``), computed once per build."""
+    cache = ctx.build.extras
+    if "successors" not in cache:
+        found: dict[str, list[Entity]] = {}
+        for initiative in ctx.site.of_type("initiatief"):
+            ref = initiative.get("opvolger_van")
+            predecessor = ctx.site.resolve(ref) if ref else None
+            if predecessor is not None:
+                found.setdefault(predecessor.key, []).append(initiative)
+        cache["successors"] = found
+    return cache["successors"]
