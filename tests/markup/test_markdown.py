@@ -24,7 +24,7 @@ def test_sanitise_removes_scripts_handlers_and_javascript_links():
 
 def test_images_and_files_next_to_a_page_keep_working(site_dir):
     root = site_dir({
-        "wijken/test-wijk/plekken/p.md": "---\ntitel: P\nstatus: open\n---\n![De plek](foto.jpg) [plan](../plan.pdf) [[test-wijk]]\n",
+        "wijken/test-wijk/plekken/p.md": "---\ntitel: P\nstatus: open\n---\n![De plek](foto.jpg) [plan](../plan.pdf) [[test-wijk]] [overzicht](./)\n",
         "wijken/test-wijk/plekken/foto.jpg": "jpg",
     })
     build = run(BuildOptions(root=root, today=TODAY, history=False))
@@ -32,4 +32,5 @@ def test_images_and_files_next_to_a_page_keep_working(site_dir):
     html = page.render(RenderContext(build, page.url))
     assert 'src="../foto.jpg"' in html and 'href="../../plan.pdf"' in html
     assert 'href="../../">Testwijk</a>' in html
+    assert 'href="../" rel="noopener noreferrer">overzicht</a>' in html  # a folder URL keeps its slash
     assert "wijken/test-wijk/plekken/foto.jpg" in build.outputs.files

@@ -96,6 +96,8 @@ class RenderContext:
         def asset(url: str) -> str:
             path, _, fragment = url.partition("#")
             target = posixpath.normpath(posixpath.join(posixpath.dirname(item.src_uri), path))
+            if path.endswith("/"):
+                target += "/"  # a link to a page's folder URL stays one
             return self.href(target + (f"#{fragment}" if fragment else ""))
 
         return Markup(markdown.render(item.tokens, wikilink, md_link, asset))
