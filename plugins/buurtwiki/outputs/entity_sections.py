@@ -5,10 +5,9 @@ from __future__ import annotations
 from ..content.entity import Entity
 from ..model.schema import TYPES
 from .entity_pages import edit_url
+from .overviews import WIJK_TYPES
 from .render import RenderContext
 from .sections import Section
-
-WIJK_TYPES = ["initiatief", "plek", "activiteit", "rol", "toekomstagenda"]
 
 
 def related_lists(ctx: RenderContext, entity: Entity) -> list[Section]:

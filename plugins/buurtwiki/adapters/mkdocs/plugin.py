@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from ...build import Build, BuildOptions, run
 from ...outputs.assets import CSS, JS
+from ...outputs.entity_pages import edit_url
 from ...outputs.render import RenderContext
 from .config import BuurtwikiConfig
 from .navigation import navigation
@@ -139,8 +140,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
         if output is not None:
-            repo = (config.repo_url or "").rstrip("/")
-            page.edit_url = f"{repo}/edit/{self.config.edit_branch}/{output.edit_path}" if repo and output.edit_path else None
+            page.edit_url = edit_url(self.build, output.edit_path) if output.edit_path else None
         return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
