@@ -85,6 +85,7 @@ def emit(build: Build) -> Iterator[OutputPage]:
             entity=entity,
             description=f"Alle wijzigingen van de pagina {entity.title}: wanneer, door wie en wat.",
             in_search=False,
+            standalone=True,
         )
 
 

@@ -22,6 +22,9 @@ class OutputPage:
     edit_path: str | None = None  # file to open in the web editor
     description: str = ""
     in_search: bool = True
+    # Never in the navigation, the search index or the sitemap, and linked only from its own
+    # entity: an engine may build it apart from (and at the same time as) the other pages.
+    standalone: bool = False
 
     @property
     def url(self) -> str:

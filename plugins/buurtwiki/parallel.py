@@ -1,0 +1,28 @@
+"""Work in forked processes, where that is safe, so a build uses more than one core.
+
+Like Sphinx's parallel build, Buurtwiki forks: a child starts with everything the parent has
+already loaded, so nothing is read twice. Forking is only done on POSIX, with more than one
+core, and while this process runs no other threads (``mkdocs serve`` does: it never forks).
+Every use falls back to doing the work in this process, with the same result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+
+
+def can_fork() -> bool:
+    """Forking is safe here: POSIX, more than one core, and no other threads in this process."""
+    return (
+        hasattr(os, "fork")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+    )
+
+
+def fork_pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
