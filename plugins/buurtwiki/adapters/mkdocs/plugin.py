@@ -16,16 +16,20 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ...build import Build, BuildOptions, run
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
+from ...outputs.page import OutputPage
 from ...outputs.render import RenderContext
+from ...outputs.workers import PageWorkers
 from .config import BuurtwikiConfig
 from .navigation import navigation
+from .standalone import StandalonePages, generated_file
 
 log = get_plugin_logger("buurtwiki")
 
@@ -35,10 +39,16 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     def __init__(self) -> None:
         self.build: Build | None = None
+        self.workers: PageWorkers | None = None
+        self.standalone: list[OutputPage] = []
+        self.building: StandalonePages | None = None
+        self.nav: Navigation | None = None
+        self.command = "build"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds,
         so the history index of the previous build is reused and only new commits are walked."""
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         overrides = str(resources.files("buurtwiki").joinpath("templates", "overrides"))
@@ -74,11 +84,14 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         for file in list(files):
             if file.src_uri.endswith(".yml") and file.src_uri.count("/") == 0:
                 files.remove(file)  # themas.yml is data, not a page
+        self.standalone = []
         for src_uri, page in self.build.outputs.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 continue
-            inclusion = InclusionLevel.NOT_IN_NAV if page.kind != "overview" else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, src_uri, content=f"# {page.title}\n", inclusion=inclusion))
+            if page.standalone:
+                self.standalone.append(page)  # built beside MkDocs' loop: see standalone.py
+            else:
+                files.append(generated_file(config, page))
         for path, output in self.build.outputs.files.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -86,7 +99,13 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             files.append(File.generated(config, path, content=output.data()))
         if self.config.navigation and not config.nav:
             config.nav = navigation(self.build)
+        if self.command != "serve":  # serve has threads of its own: no forking there
+            self.workers = PageWorkers.start(self.build, self.config.workers)
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def _report(self, config: MkDocsConfig) -> None:
         problems = self.build.problems
@@ -95,8 +114,10 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         if problems.items:
             log.info(problems.summary())
 
+    @event_priority(-100)  # after other plugins: the history pages use the finished environment
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """Render Material's navigation once per folder depth for pages outside it.
+        """Render Material's navigation once per folder depth for pages outside it, then start
+        building the history pages.
 
         Entity and history pages are never in the navigation, so for them it looks the same
         on every page of the same depth (links are relative). Rendering it for each of
@@ -118,6 +139,11 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             return cache[key]
 
         env.globals.update(bw_nav_key=nav_key, bw_cache=cached)
+        if self.standalone and self.nav is not None:
+            if self.workers is not None:
+                self.workers.stop()  # what they have not rendered yet is rendered with the pages
+            workers = 0 if self.command == "serve" else self.config.workers
+            self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, workers)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -135,6 +161,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
         if output is None:
             return html
+        if self.workers is not None:
+            return self.workers.html(output, page.url)
         return output.render(RenderContext(self.build, page.url))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -142,6 +170,17 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         if output is not None:
             page.edit_url = edit_url(self.build, output.edit_path) if output.edit_path else None
         return context
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        if self.building is not None:  # after an error: stop, build nothing more
+            self.building.cancel()
+            self.building = None
+        if self.workers is not None:
+            self.workers.close()
+            self.workers = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).parent
@@ -151,5 +190,9 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.building is not None:
+            self.building.finish()
+            self.building = None
+        self._stop_workers()
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")

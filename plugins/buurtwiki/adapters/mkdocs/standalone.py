@@ -1,0 +1,131 @@
+"""Standalone pages (history pages), built beside MkDocs' own page loop.
+
+Every entity has a history page. None of them is in the navigation, the search index or the
+sitemap; each is linked from its own entity. They are half of all pages, and MkDocs builds one
+page at a time, so in its loop they would double the build time.
+
+So MkDocs is not told about them. They are built with MkDocs' own two steps for a page
+(``_populate_page`` and ``_build_page``: the same theme template and the same plugin events
+as any other page), in forked processes while MkDocs builds the other pages; or here, one by
+one, where forking is not safe (``mkdocs serve`` runs threads, Windows has no fork). MkDocs
+1.x is frozen (and ProperDocs keeps these functions), so relying on them is safe.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from jinja2 import Environment
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ...outputs.page import OutputPage
+from ...parallel import can_fork, fork_pool
+
+log = logging.getLogger("mkdocs.plugins.buurtwiki")
+
+CHUNK = 50  # pages per task for a worker process
+
+
+def generated_file(config: MkDocsConfig, page: OutputPage) -> File:
+    """The MkDocs file of a page the core renders: its Markdown is just the title."""
+    inclusion = InclusionLevel.NOT_IN_NAV if page.kind != "overview" else InclusionLevel.UNDEFINED
+    return File.generated(config, page.src_uri, content=f"# {page.title}\n", inclusion=inclusion)
+
+
+@dataclass
+class _Job:
+    """What a worker needs to build pages: it is forked with all of it in memory."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Environment
+    pages: dict[str, OutputPage]
+
+
+_JOB: _Job | None = None
+
+
+def _build(job: _Job, src_uris: list[str]) -> None:
+    doc_files = job.files.documentation_pages()
+    for src_uri in src_uris:
+        page = Page(None, generated_file(job.config, job.pages[src_uri]), job.config)
+        _populate_page(page, job.config, job.files)
+        _build_page(page, job.config, doc_files, job.nav, job.env)
+
+
+def _build_chunk(src_uris: list[str]) -> None:
+    """In a worker process."""
+    assert _JOB is not None
+    _build(_JOB, src_uris)
+
+
+class StandalonePages:
+    """Builds the standalone pages; :meth:`finish` waits for them."""
+
+    def __init__(self, job: _Job, workers: int) -> None:
+        self.job = job
+        self._pool: ProcessPoolExecutor | None = None
+        self._tasks: list[tuple[Future, list[str]]] = []
+        self.forked = False
+        src_uris = list(job.pages)
+        if workers > 0 and src_uris and can_fork():
+            self._fork(src_uris, workers)
+        else:
+            _build(job, src_uris)
+
+    def _fork(self, src_uris: list[str], workers: int) -> None:
+        global _JOB
+        _JOB = self.job
+        gc.freeze()  # what exists now is shared with the workers, not copied
+        try:
+            self._pool = fork_pool(workers)
+            self.forked = True
+            for start in range(0, len(src_uris), CHUNK):
+                chunk = src_uris[start : start + CHUNK]
+                self._tasks.append((self._pool.submit(_build_chunk, chunk), chunk))
+        except OSError as error:  # no more processes allowed: build the rest here
+            log.info("Buurtwiki: geschiedenispagina's worden in één proces gemaakt (%s).", error)
+            done = {uri for _, chunk in self._tasks for uri in chunk}
+            _build(self.job, [uri for uri in src_uris if uri not in done])
+
+    @classmethod
+    def start(
+        cls, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, pages: list[OutputPage], workers: int | None
+    ) -> StandalonePages:
+        if workers is None:  # by default: one less than the cores, when there is enough to share
+            workers = (os.cpu_count() or 1) - 1 if len(pages) > CHUNK else 0
+        return cls(_Job(config, files, nav, env, {p.src_uri: p for p in pages}), workers)
+
+    def finish(self) -> None:
+        """Wait for the workers; pages a worker could not build are built here, so an error
+        shows as it would for any page."""
+        for future, chunk in self._tasks:
+            try:
+                future.result()
+            except Exception as error:  # noqa: BLE001 - built again here, where errors are reported
+                log.debug("Buurtwiki: een hulpproces faalde (%r); die pagina's worden hier gemaakt.", error)
+                _build(self.job, chunk)
+        self._tasks.clear()
+        self._stop(cancel=False)
+
+    def cancel(self) -> None:
+        """Stop without waiting for pages (the build failed)."""
+        self._tasks.clear()
+        self._stop(cancel=True)
+
+    def _stop(self, cancel: bool) -> None:
+        global _JOB
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
+            self._pool = None
+            gc.unfreeze()
+        _JOB = None

@@ -1,0 +1,68 @@
+"""History pages are built beside MkDocs' page loop, in forked processes where that is safe.
+The site must be the same, byte for byte, as when they are built one by one in the build process."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from buurtwiki.parallel import can_fork
+
+from ..outputs.history_repo import story
+from .test_mkdocs_build import BIN, ENV
+
+MKDOCS_YML = """\
+site_name: Test
+site_url: https://buurt.example.org/
+docs_dir: content
+theme:
+  name: material
+  language: nl
+plugins:
+  - search:
+      lang: nl
+  - buurtwiki:
+      workers: {workers}
+"""
+
+
+def build(root: Path, workers: int, site: str) -> None:
+    (root / f"mkdocs-{site}.yml").write_text(MKDOCS_YML.format(workers=workers), encoding="utf-8")
+    command = [str(BIN / "mkdocs"), "build", "--strict", "-f", f"mkdocs-{site}.yml", "-d", site]
+    result = subprocess.run(command, cwd=root, env=ENV, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    compared = filecmp.dircmp(a, b)
+    found = [str(a / n) for n in compared.left_only + compared.right_only]
+    _, mismatch, errors = filecmp.cmpfiles(a, b, compared.common_files, shallow=False)
+    found += [str(a / n) for n in mismatch + errors]
+    for name in compared.common_dirs:
+        found += differences(a / name, b / name)
+    return found
+
+
+@pytest.mark.skipif(not can_fork(), reason="forking is not possible on this system")
+def test_forked_build_gives_the_same_site(tmp_path):
+    story(tmp_path)
+    build(tmp_path, workers=0, site="een")
+    build(tmp_path, workers=2, site="twee")
+    assert differences(tmp_path / "een", tmp_path / "twee") == []
+    page = (tmp_path / "twee" / "wijken/ohg/plekken/buurthuis/geschiedenis/index.html").read_text(encoding="utf-8")
+    assert "Buurthuis is terug" in page
+    assert 'class="md-header' in page and "md-search" in page  # the theme's page, with its search box
+    assert "<title>Geschiedenis van Buurthuis" in page
+
+
+def test_history_pages_stay_out_of_the_sitemap_and_the_search_index(tmp_path):
+    story(tmp_path)
+    build(tmp_path, workers=0, site="site")
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "wijken/ohg/plekken/buurthuis/" in sitemap
+    assert "geschiedenis" not in sitemap
+    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Buurthuis" in index and "geschiedenis/" not in index
