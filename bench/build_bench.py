@@ -8,7 +8,7 @@ measures:
   commit, as ``mkdocs serve`` does between rebuilds;
 - a full ``mkdocs build`` with history pages, recent changes and feeds;
 - the same build with ``history: false``;
-- the peak resident memory of each build process;
+- the peak memory of each build: the build process and its forked workers together (PSS);
 - with ``--compare``: a plain Material site of the same pages with
   mkdocs-git-revision-date-localized-plugin (created + updated dates), pages kept out of the
   navigation, built from the same repository.
@@ -16,7 +16,7 @@ measures:
 Usage::
 
     .venv/bin/python bench/build_bench.py                       # 1,000/10,000 and 10,000/100,000
-    .venv/bin/python bench/build_bench.py --sizes 1000x10000 --compare
+    .venv/bin/python bench/build_bench.py --sizes 1000x10000 --compare --repeat 5
     .venv/bin/python bench/build_bench.py --write bench/RESULTS.md
 
 Each build runs in its own process; the figures are wall-clock seconds on this machine.
@@ -29,8 +29,10 @@ import datetime as dt
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,28 +159,105 @@ repo.reset(head.id, pygit2.enums.ResetMode.SOFT)
 
 
 def timed_build(root: Path, config: str, site_dir: str) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MB, stderr tail) of one ``mkdocs build`` in its own process."""
+    """(wall seconds, peak RSS in MB, stderr tail) of one ``mkdocs build`` in its own process.
+
+    The build writes to a folder that does not exist yet, as in CI after a fresh clone. Old
+    output is removed later (:func:`clean_outputs`): deleting thousands of files just before
+    a build slows this machine's disk (mounted with ``discard``) for seconds, and that is not
+    what a real build meets.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUURTWIKI_TODAY": TODAY, "PYTHONUNBUFFERED": "1"}
-    shutil.rmtree(root / site_dir, ignore_errors=True)
+    if (root / site_dir).exists():
+        raise RuntimeError(f"{root / site_dir} exists; call clean_outputs() first")
     start = time.perf_counter()
     proc = subprocess.Popen(
         [str(BIN / "mkdocs"), "build", "-q", "-f", config, "-d", site_dir],
         cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
+    sampler = TreeMemory(proc.pid)
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    sampler.stop()
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"mkdocs build -f {config} failed ({proc.returncode}):\n{stderr[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, stderr[-2000:]
+    # The build forks workers: count them too (sampled; ru_maxrss is one process's peak).
+    return seconds, max(usage.ru_maxrss / 1024, sampler.peak_mb), stderr[-2000:]
+
+
+class TreeMemory:
+    """Samples the memory of a process and all its descendants (Linux /proc): the sum of their
+    proportional set sizes (PSS), so memory that forked workers share with the build process
+    is counted once, as the machine has to hold it once."""
+
+    def __init__(self, pid: int, every: float = 0.5) -> None:
+        self.pid = pid
+        self.peak_mb = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _run(self, every: float) -> None:
+        while not self._done.wait(every):
+            self.peak_mb = max(self.peak_mb, self._sample())
+
+    def _tree(self) -> set[int]:
+        parents: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit():
+                try:
+                    with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
+                        parents[int(entry.name)] = int(f.read().rsplit(")", 1)[1].split()[1])
+                except OSError:
+                    continue
+        tree, changed = {self.pid}, True
+        while changed:
+            grown = {p for p, parent in parents.items() if parent in tree} | tree
+            changed, tree = grown != tree, grown
+        return tree
+
+    def _sample(self) -> float:
+        total_kb = 0
+        for pid in self._tree():
+            try:
+                with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as f:
+                    for line in f:
+                        if line.startswith("Pss:"):
+                            total_kb += int(line.split()[1])
+                            break
+            except OSError:
+                continue
+        return total_kb / 1024
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+
+def repeated_build(root: Path, config: str, name: str, repeat: int) -> tuple[float, float, list[float]]:
+    """(median seconds, largest peak MB, all seconds) of ``repeat`` builds, each to a new folder."""
+    times, peaks = [], []
+    for n in range(repeat):
+        seconds, rss, _ = timed_build(root, config, f"{name}-{n}")
+        times.append(seconds)
+        peaks.append(rss)
+    return statistics.median(times), max(peaks), times
+
+
+def clean_outputs(root: Path) -> None:
+    for path in root.glob("site*"):
+        if path.is_dir():
+            shutil.rmtree(path)
 
 
 def count_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
 
 
-def run_size(base: Path, entities: int, commits: int, seed: int, compare: bool, reuse: bool = False) -> Result:
+def run_size(
+    base: Path, entities: int, commits: int, seed: int, compare: bool, reuse: bool = False, repeat: int = 3
+) -> Result:
     result = Result(entities, commits)
     root = base / f"e{entities}-c{commits}"
     print(f"== {entities:,} entities / {commits:,} commits in {root}", flush=True)
@@ -188,17 +267,21 @@ def run_size(base: Path, entities: int, commits: int, seed: int, compare: bool, 
     result.figures.update(index=full, index_incremental=step)
     result.notes.append(f"incremental index after 1 new commit walked {walked} commit(s); {files:,} content files")
     print(f"   index {full:.2f} s; incremental {step:.3f} s ({walked} commit walked)", flush=True)
-    seconds, rss, _ = timed_build(root, "mkdocs.yml", "site")
+    clean_outputs(root)
+    seconds, rss, times = repeated_build(root, "mkdocs.yml", "site", repeat)
     result.figures.update(build_history=seconds, rss_history=rss)
-    result.notes.append(f"{count_pages(root / 'site'):,} HTML pages with history")
-    print(f"   build with history {seconds:.1f} s, peak {rss:.0f} MB", flush=True)
-    seconds, rss, _ = timed_build(root, "mkdocs-zonder-geschiedenis.yml", "site-zonder")
+    result.notes.append(f"{count_pages(root / 'site-0'):,} HTML pages with history")
+    result.notes.append("builds with history: " + ", ".join(f"{t:.2f} s" for t in times))
+    print(f"   build with history {seconds:.2f} s (median of {', '.join(f'{t:.2f}' for t in times)}), peak {rss:.0f} MB", flush=True)
+    seconds, rss, times = repeated_build(root, "mkdocs-zonder-geschiedenis.yml", "site-zonder", repeat)
     result.figures.update(build_plain=seconds, rss_plain=rss)
-    print(f"   build without history {seconds:.1f} s, peak {rss:.0f} MB", flush=True)
+    result.notes.append("builds without history: " + ", ".join(f"{t:.2f} s" for t in times))
+    print(f"   build without history {seconds:.2f} s (median of {', '.join(f'{t:.2f}' for t in times)}), peak {rss:.0f} MB", flush=True)
     if compare:
         seconds, rss, _ = timed_build(root, "mkdocs-git-plugin.yml", "site-git-plugin")
         result.figures.update(build_git_plugin=seconds, rss_git_plugin=rss)
         print(f"   Material + git-revision-date-localized {seconds:.1f} s, peak {rss:.0f} MB", flush=True)
+    clean_outputs(root)
     return result
 
 
@@ -232,13 +315,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare-all", action="store_true", help="the comparison at every size (very slow at 10,000 pages)")
     parser.add_argument("--reuse", action="store_true", help="reuse repositories made by an earlier run with the same sizes")
     parser.add_argument("--write", type=Path, help="write the table as Markdown to this file")
+    parser.add_argument("--repeat", default="3,1", help="builds per size (the median is reported), comma-separated per size")
     args = parser.parse_args(argv)
     sizes = [tuple(int(n) for n in s.split("x")) for s in args.sizes.split(",")]
     args.dir.mkdir(parents=True, exist_ok=True)
     results = []
+    repeats = [int(n) for n in args.repeat.split(",")]
     for number, (entities, commits) in enumerate(sizes):
         compare = args.compare_all or (args.compare and number == 0)
-        results.append(run_size(args.dir, entities, commits, args.seed, compare, args.reuse))
+        repeat = repeats[min(number, len(repeats) - 1)]
+        results.append(run_size(args.dir, entities, commits, args.seed, compare, args.reuse, repeat))
     table = markdown(results)
     print()
     print(table)
