@@ -124,9 +124,7 @@ def _last_pieces(text: str, end: int, keep: int) -> list[str]:
     while True:
         begin = max(0, end - size)
         pieces = _TOKEN.findall(text, begin, end)
-        if begin == 0:
-            return pieces[-keep:]
-        if len(pieces) > keep:  # the first piece may be cut off: never use it
+        if begin == 0 or len(pieces) > keep:  # a window's first piece may be cut off: never used
             return pieces[-keep:]
         size *= 4
 

@@ -99,9 +99,12 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             files.append(File.generated(config, path, content=output.data()))
         if self.config.navigation and not config.nav:
             config.nav = navigation(self.build)
-        if self.command != "serve":  # serve has threads of its own: no forking there
-            self.workers = PageWorkers.start(self.build, self.config.workers)
+        self.workers = PageWorkers.start(self.build, self._workers())
         return files
+
+    def _workers(self) -> int | None:
+        """Forked processes to use; none in serve, which runs threads of its own."""
+        return 0 if self.command == "serve" else self.config.workers
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -142,8 +145,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         if self.standalone and self.nav is not None:
             if self.workers is not None:
                 self.workers.stop()  # what they have not rendered yet is rendered with the pages
-            workers = 0 if self.command == "serve" else self.config.workers
-            self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, workers)
+            self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers())
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

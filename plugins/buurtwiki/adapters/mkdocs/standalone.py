@@ -75,7 +75,6 @@ class StandalonePages:
         self.job = job
         self._pool: ProcessPoolExecutor | None = None
         self._tasks: list[tuple[Future, list[str]]] = []
-        self.forked = False
         src_uris = list(job.pages)
         if workers > 0 and src_uris and can_fork():
             self._fork(src_uris, workers)
@@ -88,7 +87,6 @@ class StandalonePages:
         gc.freeze()  # what exists now is shared with the workers, not copied
         try:
             self._pool = fork_pool(workers)
-            self.forked = True
             for start in range(0, len(src_uris), CHUNK):
                 chunk = src_uris[start : start + CHUNK]
                 self._tasks.append((self._pool.submit(_build_chunk, chunk), chunk))
