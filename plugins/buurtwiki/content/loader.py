@@ -10,6 +10,7 @@ from pathlib import Path
 from ..markup.markdown import find_links, parse
 from ..model.themes import default_registry, parse_registry
 from ..validation.fields import parse_fields
+from ..validation.page_meta import check_pages
 from ..validation.problems import Problems
 from ..validation.references import check_site
 from .entity import Entity, Page
@@ -56,6 +57,7 @@ def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wi
         _load_file(site, path, f"{wijken_dir}/{rel}", lambda r=rel: locate_wijk_file(r))
     _check_wijk_folders(site, wijken_root, wijken_dir)
     check_site(site)
+    check_pages(site)
     from ..agenda.checks import check_agenda  # imported here to avoid an import cycle
 
     check_agenda(site)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from ..content.entity import Entity
 from . import infobox
@@ -16,10 +17,13 @@ if TYPE_CHECKING:
 
 
 def edit_url(build: Build, path: str) -> str | None:
-    repo = build.options.repo_url.rstrip("/")
-    if not repo:
+    """The web editor's address for a file (repo-relative ``path``), percent-encoded so that no
+    file name can end the attribute it is printed in; None without an http(s) ``repo_url``."""
+    repo = build.options.repo_url.strip().rstrip("/")
+    if not repo.lower().startswith(("https://", "http://")):
         return None
-    return f"{repo}/edit/{build.options.edit_branch}/{path}"
+    repo = quote(repo, safe=":/@!$&()*+,;=%~")
+    return f"{repo}/edit/{quote(build.options.edit_branch, safe='/')}/{quote(path, safe='/')}"
 
 
 def render_entity(ctx: RenderContext, entity: Entity) -> str:

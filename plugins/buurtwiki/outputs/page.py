@@ -21,6 +21,7 @@ class OutputPage:
     entity: Any = None  # the Entity this page is about, if any
     edit_path: str | None = None  # file to open in the web editor
     description: str = ""
+    hide: tuple[str, ...] = ()  # parts of the layout to hide (validation/page_meta.py:HIDE_VALUES)
     in_search: bool = True
     # Never in the navigation, the search index or the sitemap, and linked only from its own
     # entity: an engine may build it apart from (and at the same time as) the other pages.

@@ -25,6 +25,7 @@ from ...build import Build, BuildOptions, run
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.page import OutputPage
+from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from ...outputs.workers import PageWorkers
 from .config import BuurtwikiConfig
@@ -43,6 +44,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.standalone: list[OutputPage] = []
         self.building: StandalonePages | None = None
         self.nav: Navigation | None = None
+        self.failed: dict[str, OutputPage] = {}  # pages the core could not load
         self.command = "build"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -107,6 +109,11 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return 0 if self.command == "serve" else self.config.workers
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Material prints navigation titles unescaped; a section named after a folder (when the
+        navigation is MkDocs' own) carries a resident's folder name."""
+        for item in nav.items:
+            _escape_titles(item)
+        self.failed = {}
         self.nav = nav
         return nav
 
@@ -148,29 +155,41 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers())
         return env
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str:
+        """MkDocs never reads a resident's file: it would parse the front matter with its own YAML
+        loader (no bounds) and keep every key in ``page.meta``, which Material prints unescaped.
+        The core has read and parsed the file once; it renders the body and sets the metadata."""
+        return ""
+
+    def _output(self, page: Page) -> OutputPage | None:
+        """The core's page for a MkDocs page; an error page for a Markdown file in the docs
+        folder that the core could not load (it is never rendered from the raw file)."""
+        if self.build is None:
+            return None
+        src_uri = page.file.src_uri
+        output = self.build.outputs.pages.get(src_uri)
+        if output is None and page.file.generated_by is None:
+            output = self.failed.get(src_uri) or self.failed.setdefault(src_uri, failed_page(self.build, src_uri))
+        return output
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
-        if output is None:
-            return markdown
-        page.meta["title"] = Markup(escape(output.title))
-        if output.description:
-            page.meta["description"] = Markup(escape(output.description))
-        if not output.in_search:
-            page.meta["search"] = {"exclude": True}  # Material's search skips the page
+        output = self._output(page)
+        page.meta = page_meta(output) if output is not None else {}
         return ""  # the core renders the body itself
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
+        output = self._output(page)
         if output is None:
-            return html
-        if self.workers is not None:
+            return ""
+        if self.workers is not None and output.src_uri in self.build.outputs.pages:
             return self.workers.html(output, page.url)
         return output.render(RenderContext(self.build, page.url))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
-        if output is not None:
-            page.edit_url = edit_url(self.build, output.edit_path) if output.edit_path else None
+        """Every page's edit link comes from the core (percent-encoded, the real source path);
+        MkDocs' own is built from the raw file name and the docs folder."""
+        output = self._output(page)
+        page.edit_url = edit_url(self.build, output.edit_path) if output is not None and output.edit_path else None
         return context
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -198,3 +217,23 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self._stop_workers()
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
+
+
+def page_meta(output: OutputPage) -> dict:
+    """``page.meta`` from the core's page only, escaped: see validation/page_meta.py."""
+    meta: dict = {"title": Markup(escape(output.title))}
+    if output.description:
+        meta["description"] = Markup(escape(output.description))
+    if output.hide:
+        meta["hide"] = list(output.hide)
+    if not output.in_search:
+        meta["search"] = {"exclude": True}  # Material's search skips the page
+    return meta
+
+
+def _escape_titles(item) -> None:
+    if getattr(item, "is_section", False):
+        if item.title is not None and not isinstance(item.title, Markup):
+            item.title = Markup(escape(item.title))
+        for child in item.children:
+            _escape_titles(child)
