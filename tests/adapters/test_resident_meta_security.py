@@ -26,6 +26,12 @@ PAYLOADS = [
 HOSTILE_NAME = 'a" onmouseover="alert(1) <b>?#x.md'
 
 
+# Billion laughs: harmless as YAML nodes, 10**9 values for whoever expands it.
+BOMB = "---\n" + "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10)
+) + "---\nBoem.\n"
+
+
 def _front_matter(payload: str) -> str:
     quoted = payload.replace("\\", "\\\\").replace('"', '\\"')
     keys = ["subtitle", "status", "description", "author", "icon_text", "template_name"]
@@ -45,6 +51,8 @@ def hostile_pages() -> dict[str, str]:
         ),
         # Buurtwiki cannot load this one (not a valid slug): it must not reach MkDocs raw.
         "content/organisaties/Kapot Bestand.md": f"---\ntitel: Kapot\n---\nHoi <script>alert('{MARK}8')</script>\n",
+        "content/bom.md": BOMB,
+        f"content/<svg onload=alert('{MARK}9')>/pagina.md": "Een map met een vijandige naam.\n",
         "content/" + HOSTILE_NAME: "---\ntitle: Naam\n---\nDe naam van dit bestand is vijandig.\n",
     })
     return pages
@@ -167,3 +175,33 @@ def test_edit_links_are_percent_encoded_for_every_page(built):
     assert 'href="https://github.com/buurt/wiki/edit/main/content/index.md"' in home
     wijk = (root / "site/wijken/mijn-wijk/index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/buurt/wiki/edit/main/wijken/mijn-wijk/index.md"' in wijk
+
+
+def test_mkdocs_never_parses_resident_yaml(built):
+    root, result = built  # the fixture's build finished: MkDocs did not expand the alias bomb
+    html = (root / "site/bom/index.html").read_text(encoding="utf-8")
+    assert "Boem." in html
+    assert "lol" not in html
+
+
+def test_mkdocs_is_never_handed_resident_front_matter(tmp_path, monkeypatch):
+    """A real in-process `mkdocs build`, watching what MkDocs' own front matter parser is given."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.utils import meta
+
+    root = make_site(tmp_path)
+    seen: list[str] = []
+    original = meta.get_data
+
+    def spy(source: str):
+        seen.append(source)
+        return original(source)
+
+    monkeypatch.setattr(meta, "get_data", spy)
+    monkeypatch.setenv("BUURTWIKI_TODAY", TODAY.isoformat())
+    monkeypatch.chdir(root)
+    mkdocs_build(load_config(str(root / "mkdocs.yml")))
+    assert len(seen) > 10
+    assert not [s for s in seen if s.strip()]  # not even a body: the core renders it
+    assert (root / "site/bom/index.html").is_file()
