@@ -4,12 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from importlib import resources
+import re
+from importlib import metadata, resources
 from pathlib import Path
 from string import Template
 
 # Names that cannot ship under their real name inside a Python package.
 RENAMES = {"gitignore": ".gitignore", "github_workflows": ".github/workflows"}
+
+# A public PEP 440 version (no local "+..." part: PyPI cannot serve one). Checked before it is
+# written into a workflow's `run:` line.
+PUBLIC_VERSION = re.compile(r"[0-9]+(?:\.[0-9]+){0,4}(?:(?:a|b|rc)[0-9]+)?(?:\.post[0-9]+)?(?:\.dev[0-9]+)?")
+SOURCE_PYPROJECT = Path(__file__).resolve().parents[3] / "pyproject.toml"
+SOURCE_VERSION = re.compile(r'^version = "([^"\n]{1,40})"$', re.MULTILINE)
+
+
+def package_version() -> str:
+    """The buurtwiki release the new site's workflow installs: the one running ``init`` now.
+
+    From the installed package's metadata; from a source checkout without metadata, from the
+    checkout's pyproject.toml. A local part (``+g1234``) is dropped: PyPI only serves public ones.
+    """
+    try:
+        version = metadata.version("buurtwiki")
+    except metadata.PackageNotFoundError:
+        text = SOURCE_PYPROJECT.read_text(encoding="utf-8")[:20_000] if SOURCE_PYPROJECT.is_file() else ""
+        found = SOURCE_VERSION.search(text) if '\nname = "buurtwiki"\n' in text else None
+        version = found.group(1) if found else ""
+    return version.split("+", 1)[0]
 
 
 def _files(folder, prefix: str = ""):
@@ -23,14 +45,21 @@ def _files(folder, prefix: str = ""):
             yield f"{prefix}{name}", item
 
 
-def init_site(target: Path, site_name: str = "Onze buurt", today: dt.date | None = None) -> list[Path]:
-    """Write the site; refuses to write over existing files."""
+def init_site(target: Path, site_name: str = "Onze buurt", today: dt.date | None = None,
+              version: str | None = None) -> list[Path]:
+    """Write the site; refuses to write over existing files.
+
+    ``version`` is the buurtwiki release the site's workflow installs (default: this one).
+    """
     template = resources.files("buurtwiki").joinpath("scaffold", "site_template")
     values = {
         "site_name": site_name,
         "site_name_yaml": json.dumps(site_name, ensure_ascii=False),  # a JSON string is valid YAML
         "today": (today or dt.date.today()).isoformat(),
+        "buurtwiki_version": package_version() if version is None else version,
     }
+    if not PUBLIC_VERSION.fullmatch(values["buurtwiki_version"]):  # it goes into a `run:` line
+        raise ValueError(f"not a public buurtwiki release: {values['buurtwiki_version']!r}")
     planned = [(target / rel, item) for rel, item in _files(template)]
     existing = [p for p, _ in planned if p.exists()]
     if existing:
