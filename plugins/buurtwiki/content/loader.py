@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..markup.markdown import find_links, parse
-from ..model.fields import FilePath
 from ..model.themes import default_registry, parse_registry
 from ..validation.fields import parse_fields
 from ..validation.problems import Problems
 from ..validation.references import check_site
 from .entity import Entity, Page
-from .files import RESERVED, inside, list_folder
+from .files import RESERVED, list_folder
+from .local_paths import check_local_paths
 from .paths import Location, LocationError, locate_content_file, locate_wijk_file
 from .site import Site
 from .source import parse_source, read_text
@@ -48,7 +48,7 @@ def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wi
     for rel in wijken.pages:
         _load_file(site, root / wijken_dir / rel, f"{wijken_dir}/{rel}", lambda r=rel: locate_wijk_file(r))
     _check_wijk_folders(site, wijken.pages, wijken_dir)
-    check_file_fields(site)
+    check_local_paths(site)
     check_site(site)
     from ..agenda.checks import check_agenda  # imported here to avoid an import cycle
 
@@ -129,29 +129,3 @@ def _check_wijk_folders(site: Site, pages: list[str], wijken_dir: str) -> None:
 def _in_agenda_folder(rel: str) -> bool:
     parts = rel.split("/")
     return len(parts) == 4 and parts[1] == "toekomstagenda"
-
-
-def check_file_fields(site: Site) -> None:
-    """A path field (the wijk's ``grens``) must name a published file in the page's own folder."""
-    published = {src_uri for src_uri, _ in site.assets} | set(site.published)
-    for entity in site.entities:
-        folder = entity.src_uri.rsplit("/", 1)[0] if "/" in entity.src_uri else ""
-        for spec in entity.type.fields:
-            value = entity.data.get(spec.name)
-            if not isinstance(spec.kind, FilePath) or not isinstance(value, str):
-                continue
-            target = inside(folder, value)
-            report = site.problems.for_path(entity.path)
-            if target is None or not target.startswith(f"{folder}/"):
-                report.error(
-                    entity.line(spec.name),
-                    f"veld '{spec.name}': '{value}' ligt buiten de map van deze pagina. Zet het bestand in "
-                    f"dezelfde map en schrijf alleen de bestandsnaam, zoals '{spec.name}: grens.geojson'.",
-                )
-                del entity.data[spec.name]
-            elif target not in published:
-                report.warning(
-                    entity.line(spec.name),
-                    f"veld '{spec.name}': het bestand '{value}' staat niet in de map van deze pagina "
-                    "(of wordt niet gepubliceerd). Zet het bestand erbij of haal het veld weg.",
-                )
