@@ -187,3 +187,15 @@ def test_images_and_links_in_the_body_stay_inside_the_site(site_dir):
         "wijken/test-wijk/plekken/p.md:11: waarschuwing: de afbeelding 'weg.png' bestaat niet of wordt niet gepubliceerd. "
         "Zet het bestand (png, jpg, gif, webp of avif) bij de pagina."
     )
+
+
+def test_a_file_name_cannot_forge_lines_of_the_report(site_dir, capsys):
+    root = site_dir({})
+    (root / "wijken/test-wijk/x.png\n::error::alles is goed.png").write_bytes(PNG)
+    (root / "content/\u202egnp.exe").write_bytes(PNG)  # right-to-left override: shows as exe.png
+    assert main(["check", str(root)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert not [line for line in lines if line.startswith("::")]
+    assert "wijken/test-wijk/x.png?::error::alles is goed.png:1: fout: de naam van dit bestand" in lines[1]
+    assert lines[0].startswith("content/?gnp.exe:1: fout: de naam van dit bestand")
+    assert len(lines) == 2

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -44,6 +45,12 @@ SYMLINK = (
     "dit is een snelkoppeling (symlink); Buurtwiki publiceert geen snelkoppelingen. "
     "Zet het echte bestand (of de echte map met bestanden) hier neer."
 )
+
+NAME = (
+    "de naam van dit bestand of deze map bevat een onzichtbaar teken (zoals een regeleinde of tab), "
+    "hier getoond als ?. Geef het een naam met alleen letters, cijfers en streepjes."
+)
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -81,7 +88,9 @@ def list_folder(folder: Path, reserved: tuple[str, ...] = (), data: tuple[str, .
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
             if entry.name.startswith("."):
                 continue  # hidden: never published, nothing to report
-            if entry.is_symlink():
+            if _UNPRINTABLE.search(entry.name):
+                listing.problems.append((_UNPRINTABLE.sub("?", rel), NAME))  # could forge lines of the report
+            elif entry.is_symlink():
                 listing.problems.append((rel, SYMLINK))  # never followed, not even to see what it is
             elif not rel_dir and entry.name in reserved:
                 listing.problems.append((rel, _reserved(entry.name)))
