@@ -14,6 +14,8 @@ from ..validation.page_meta import check_pages
 from ..validation.problems import Problems
 from ..validation.references import check_site
 from .entity import Entity, Page
+from .files import RESERVED, list_folder
+from .local_paths import check_local_paths
 from .paths import Location, LocationError, locate_content_file, locate_wijk_file
 from .site import Site
 from .source import parse_source, read_text
@@ -21,41 +23,33 @@ from .source import parse_source, read_text
 THEMES_FILE = "themas.yml"
 
 
-def _files(folder: Path, suffix: str | None = ".md") -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and (suffix is None or p.suffix == suffix)
-    )
-
-
 def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken") -> Site:
-    """Load and check everything under ``root``; problems are collected in ``site.problems``."""
+    """Load and check everything under ``root``; problems are collected in ``site.problems``.
+
+    Which files are read and published is decided by :mod:`.files` (no links followed)."""
     root = Path(root).resolve()
     problems = Problems()
-    themes_path = root / docs_dir / THEMES_FILE
-    if themes_path.is_file():
+    docs = list_folder(root / docs_dir, reserved=RESERVED, data=(THEMES_FILE,))
+    wijken = list_folder(root / wijken_dir)
+    for folder, listing in ((docs_dir, docs), (wijken_dir, wijken)):
+        for rel, message in listing.problems:
+            problems.error(f"{folder}/{rel}" if rel else folder, 1, message)
+    if THEMES_FILE in docs.data:
         report = problems.for_path(f"{docs_dir}/{THEMES_FILE}")
-        text = read_text(themes_path, report)
+        text = read_text(root / docs_dir / THEMES_FILE, report)
         themes = parse_registry(text or "", report)
     else:
         themes = default_registry()
-    site = Site(root=root, themes=themes, problems=problems)
+    site = Site(root=root, themes=themes, problems=problems, published=docs.published)
 
-    for path in _files(root / docs_dir):
-        rel = path.relative_to(root / docs_dir).as_posix()
-        _load_file(site, path, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r))
-    wijken_root = root / wijken_dir
-    for path in _files(wijken_root, suffix=None):
-        rel = path.relative_to(wijken_root).as_posix()
-        if path.suffix != ".md":
-            site.assets.append((f"wijken/{rel}", path))
-            continue
-        _load_file(site, path, f"{wijken_dir}/{rel}", lambda r=rel: locate_wijk_file(r))
-    _check_wijk_folders(site, wijken_root, wijken_dir)
+    for rel in docs.pages:
+        _load_file(site, root / docs_dir / rel, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r))
+    for rel in wijken.files:
+        site.assets.append((f"wijken/{rel}", root / wijken_dir / rel))
+    for rel in wijken.pages:
+        _load_file(site, root / wijken_dir / rel, f"{wijken_dir}/{rel}", lambda r=rel: locate_wijk_file(r))
+    _check_wijk_folders(site, wijken.pages, wijken_dir)
+    check_local_paths(site)
     check_site(site)
     check_pages(site)
     from ..agenda.checks import check_agenda  # imported here to avoid an import cycle
@@ -116,19 +110,24 @@ def _load_one(site: Site, path: Path, shown: str, locate) -> None:
         )
 
 
-def _check_wijk_folders(site: Site, wijken_root: Path, wijken_dir: str) -> None:
-    if not wijken_root.is_dir():
-        return
-    for folder in sorted(p for p in wijken_root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if not (folder / "index.md").is_file() and any(folder.rglob("*.md")):
+def _check_wijk_folders(site: Site, pages: list[str], wijken_dir: str) -> None:
+    present = set(pages)
+    wijken = sorted({rel.split("/", 1)[0] for rel in pages if "/" in rel})
+    for wijk in wijken:
+        if f"{wijk}/index.md" not in present:
             site.problems.error(
-                f"{wijken_dir}/{folder.name}/index.md", 1,
-                f"de wijk '{folder.name}' heeft geen index.md. Maak dit bestand met bovenaan:\n---\ntitel: …\n---",
+                f"{wijken_dir}/{wijk}/index.md", 1,
+                f"de wijk '{wijk}' heeft geen index.md. Maak dit bestand met bovenaan:\n---\ntitel: …\n---",
             )
-    for agenda in sorted(wijken_root.glob("*/toekomstagenda/*/")):
-        if agenda.is_dir() and not (agenda / "index.md").is_file() and any(agenda.glob("*.md")):
-            rel = agenda.relative_to(wijken_root).as_posix()
+    agendas = sorted({rel.rsplit("/", 1)[0] for rel in pages if _in_agenda_folder(rel)})
+    for agenda in agendas:
+        if f"{agenda}/index.md" not in present:
             site.problems.error(
-                f"{wijken_dir}/{rel}/index.md", 1,
+                f"{wijken_dir}/{agenda}/index.md", 1,
                 "deze toekomstagenda heeft geen index.md met titel en vastgesteld (datum). Maak dat bestand.",
             )
+
+
+def _in_agenda_folder(rel: str) -> bool:
+    parts = rel.split("/")
+    return len(parts) == 4 and parts[1] == "toekomstagenda"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..content.files import read_published
 from .page import OutputFile
 
 if TYPE_CHECKING:
@@ -29,5 +31,5 @@ def _walk(folder, prefix: str) -> Iterator[tuple[str, object]]:
 def emit(build: Build) -> Iterator[OutputFile]:
     for path, item in _walk(resources.files("buurtwiki").joinpath("assets"), PREFIX):
         yield OutputFile(path, content=item.read_bytes)
-    for src_uri, path in build.site.assets:
-        yield OutputFile(src_uri, content=path.read_bytes)
+    for src_uri, path in build.site.assets:  # only what content/files.py allows: no links, safe types
+        yield OutputFile(src_uri, content=partial(read_published, path))

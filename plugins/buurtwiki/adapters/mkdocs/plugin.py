@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ...build import Build, BuildOptions, run
+from ...content.files import SYMLINK, linked_folders
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.page import OutputPage
@@ -80,12 +81,20 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             stale_months=self.config.stale_months,
         )
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Stop before MkDocs walks the docs folder: it follows links to folders, and a link to
+        ``/`` or two links to ``..`` would keep it walking for hours."""
+        docs = Path(config.docs_dir)
+        linked = linked_folders(docs)
+        if linked:
+            shown = os.path.relpath(docs, self._options(config).root).replace(os.sep, "/")
+            lines = [f"{shown}/{rel}".rstrip("/") + f":1: fout: {SYMLINK}" for rel in linked]
+            raise Abort("Buurtwiki bouwt de site niet:\n" + "\n".join(lines))
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.build = run(self._options(config), previous=self.build)
         self._report(config)
-        for file in list(files):
-            if file.src_uri.endswith(".yml") and file.src_uri.count("/") == 0:
-                files.remove(file)  # themas.yml is data, not a page
+        self._keep_published(files, config)
         self.standalone = []
         for src_uri, page in self.build.outputs.pages.items():
             if files.get_file_from_path(src_uri) is not None:
@@ -103,6 +112,20 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             config.nav = navigation(self.build)
         self.workers = PageWorkers.start(self.build, self._workers())
         return files
+
+    def _keep_published(self, files: Files, config: MkDocsConfig) -> None:
+        """Drop every file of the docs folder the core does not publish (content/files.py): links
+        (MkDocs followed them), unsafe types, ``.MD`` files, reserved paths and ``themas.yml``."""
+        docs = os.path.normpath(config.docs_dir)
+        published = self.build.site.published
+        refused = [
+            f for f in files
+            if f.src_dir is not None and os.path.normpath(f.src_dir) == docs and f.src_uri not in published
+        ]
+        for file in refused:
+            files.remove(file)
+        if refused:  # a refused file may have hidden the theme's own file at that path: add it back
+            files.add_files_from_theme(config.theme.get_env(), config)
 
     def _workers(self) -> int | None:
         """Forked processes to use; none in serve, which runs threads of its own."""
