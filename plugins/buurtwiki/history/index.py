@@ -44,6 +44,17 @@ SHALLOW = (
     "Oplossing in GitHub Actions: zet bij de stap actions/checkout de optie 'fetch-depth: 0'. "
     "Zelf oplossen kan met: git fetch --unshallow"
 )
+PARTIAL = (
+    "De geschiedenis is onvolledig: deze kopie is gemaakt met --filter={filter} (een 'partial clone'), "
+    "dus oude versies van bestanden ontbreken. Bij die wijzigingen staat dat de inhoud ontbreekt. "
+    "Gebruik een volledige clone (fetch-depth: 0, zonder filter). Buurtwiki haalt zelf niets op."
+)
+BAD_DATE = (
+    "Commit {sha} (\"{summary}\") heeft een datum die niet kan bestaan (bijvoorbeeld het jaar 10000 of een "
+    "tijdzone van meer dan een dag). De site gebruikt daarvoor {date}."
+)
+BAD_DATES = "En nog {count} andere commits met een datum die niet kan bestaan."
+MAX_DATE_WARNINGS = 5
 READ_ERROR = "De git-geschiedenis kon niet helemaal gelezen worden ({error}): de site wordt gebouwd zonder geschiedenis."
 BLOB_CACHE = 256
 
@@ -166,6 +177,9 @@ class HistoryIndex:
         boundaries = shallow_boundaries(repo) if repo.is_shallow else frozenset()
         if repo.is_shallow:
             index.warnings.append(SHALLOW)
+        partial = partial_clone_filter(repo)
+        if partial is not None:
+            index.warnings.append(PARTIAL.format(filter=partial))
         source = _Source(
             git_dir=str(Path(repo.path).resolve()),
             root=index._root,
@@ -199,6 +213,7 @@ class HistoryIndex:
         index._reads = reused.reads
         index.walked = reused.walked
         index.commits = [commit for commit, _changes in reused.reads]
+        index.warnings += _date_warnings(index.commits)
         return index
 
     # -- pages -----------------------------------------------------------------------------
@@ -271,6 +286,15 @@ class HistoryIndex:
 
     # -- file contents and the work tree ---------------------------------------------------
 
+    def blob_missing(self, oid: str | None) -> bool:
+        """True when git knows the version but the repository does not hold it (a partial clone)."""
+        if oid is None or self._repo is None:
+            return False
+        try:
+            return oid not in self._repo.odb
+        except (ValueError, pygit2.GitError):
+            return True
+
     def blob_text(self, oid: str | None) -> str | None:
         """A version of a file as text (invalid UTF-8 replaced); None for binary or unknown."""
         if oid is None or self._repo is None:
@@ -303,6 +327,40 @@ class HistoryIndex:
         """True when the file in the work tree is new or changed and not committed yet:
         the page can say "nog niet vastgelegd"."""
         return self.worktree_status(path) in (NEW, CHANGED)
+
+
+def _date_warnings(commits: list[Commit]) -> list[str]:
+    """A warning for each commit whose impossible date was replaced (at most a few, then a count)."""
+    fixed = [c for c in commits if c.date_fixed]
+    out = [
+        BAD_DATE.format(sha=c.short_sha, summary=c.summary[:60], date=c.date.strftime("%Y-%m-%d %H:%M"))
+        for c in fixed[:MAX_DATE_WARNINGS]
+    ]
+    if len(fixed) > MAX_DATE_WARNINGS:
+        out.append(BAD_DATES.format(count=len(fixed) - MAX_DATE_WARNINGS))
+    return out
+
+
+def partial_clone_filter(repo: pygit2.Repository) -> str | None:
+    """The filter of a partial clone (``blob:none``), or None for a full clone.
+
+    ``git clone --filter=…`` leaves objects out and marks the remote as "promisor" (it can send
+    them later). libgit2 cannot fetch them, and a build should never reach the network.
+    """
+    try:
+        config = repo.config
+        promisor = any(
+            entry.name.startswith("remote.") and entry.name.endswith((".promisor", ".partialclonefilter"))
+            for entry in config
+        )
+        if not promisor and "extensions.partialclone" not in config:
+            return None
+        for entry in config:
+            if entry.name.startswith("remote.") and entry.name.endswith(".partialclonefilter"):
+                return str(entry.value) or "…"
+    except (pygit2.GitError, KeyError, ValueError, OSError):
+        return None
+    return "…"
 
 
 def _site_root(repo: pygit2.Repository, repo_root: Path) -> str:

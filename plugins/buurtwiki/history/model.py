@@ -31,6 +31,7 @@ class Commit:
     bot: bool = False  # the author matches one of the bot patterns
     merge: bool = False
     boundary: bool = False  # first commit of a shallow clone: its parents are missing
+    date_fixed: bool = False  # the date in git was impossible (year 10000, before 1970): see gitread.sane_date
 
     @property
     def date(self) -> datetime:
