@@ -15,8 +15,8 @@ files under the content folders.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from sys import intern
 

@@ -56,6 +56,7 @@ BAD_DATE = (
 BAD_DATES = "En nog {count} andere commits met een datum die niet kan bestaan."
 MAX_DATE_WARNINGS = 5
 READ_ERROR = "De git-geschiedenis kon niet helemaal gelezen worden ({error}): de site wordt gebouwd zonder geschiedenis."
+MISSING = "inhoud niet beschikbaar: deze kopie van de repository mist oude versies"
 BLOB_CACHE = 256
 
 
@@ -315,6 +316,8 @@ class HistoryIndex:
 
     def describe(self, change: FileChange) -> Change:
         """What a change did to the file, in words (see ``changes.describe_change``)."""
+        if self.blob_missing(change.old_blob) or self.blob_missing(change.new_blob):
+            return Change(MISSING)  # a partial clone: not "pagina aangemaakt" for a version that is not here
         return describe_change(self.blob_text(change.old_blob), self.blob_text(change.new_blob))
 
     def worktree_status(self, path: str | Path) -> str | None:

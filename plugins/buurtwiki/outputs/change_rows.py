@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from ..history import Change, FileChange
 
 HISTORY_SLUG = "geschiedenis"
-MISSING = "inhoud niet beschikbaar: deze kopie van de repository mist oude versies"
 
 # What changed between two versions depends only on the two texts, and git names a text by its
 # content (the blob id): so descriptions can be kept for the whole process. In ``mkdocs serve``
@@ -82,6 +81,7 @@ def _hidden(text: str | None) -> str | None:
 def describe(build: Build, change: FileChange) -> Change:
     """What a change did to the file, in words; computed once per pair of versions."""
     from ..history import Change, describe_change
+    from ..history.index import MISSING
 
     key = (change.old_blob, change.new_blob)
     found = _described.get(key)
