@@ -169,8 +169,8 @@ def test_word_diff_of_old_versions_shows_no_address(tmp_path: Path) -> None:
     repo.write(PAGE, "---\ntitel: Eettafel\ncontact:\n  email: nieuw@example.org\n---\n\nBel ons.\n")
     repo.commit("Nieuw adres")
     index = HistoryIndex.build(repo.path)
-    from buurtwiki.outputs.change_rows import _hidden
     from buurtwiki.history import describe_change
+    from buurtwiki.outputs.change_rows import _hidden
 
     change = index.history(PAGE)[0]
     described = describe_change(_hidden(index.blob_text(change.old_blob)), _hidden(index.blob_text(change.new_blob)))
