@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 BASE_TIME = 1_704_099_600  # 2024-01-01 10:00 +01:00
+YEAR_10000 = 253_402_300_800  # 10000-01-01 00:00 UTC: git stores it, Python's datetime cannot
 DEFAULT_AUTHOR = ("Anouk de Vries", "anouk@example.org")
 
 

@@ -24,10 +24,9 @@ from buurtwiki.history.people import (
     without_emails,
 )
 
-from .gitrepo import GitRepo
+from .gitrepo import YEAR_10000, GitRepo
 
 PAGE = "wijken/ohg/initiatieven/eettafel.md"
-YEAR_10000 = 253_402_300_800  # 10000-01-01 00:00 UTC
 
 
 def page(status: str, body: str = "Samen eten.") -> str:
