@@ -258,3 +258,36 @@ def test_hostile_names_are_bounded_and_clean(tmp_path: Path) -> None:
     assert "X" * 79 + "…" in names and "onbekend" in names and "info" in names
     for commit in index.commits:
         assert "\x00" not in commit.message and "\u202e" not in commit.message
+
+
+def test_a_date_git_cannot_read_does_not_drop_the_history(tmp_path: Path) -> None:
+    """libgit2 refuses ``abc +0100`` as a date and stops its walk; the history is read by hand."""
+    repo = GitRepo(tmp_path / "repo")
+    repo.write(PAGE, page("actief"))
+    first = repo.commit("Eerste versie")
+    repo.write(PAGE, page("slapend"))
+    broken = repo.commit_object(b"Kapotte datum\n", b"Anouk <a@example.org> abc +0100", b"Anouk <a@example.org> 1704103200 +0100")
+    repo.write(PAGE, page("actief"))
+    newest = repo.commit("Weer actief")
+    index = HistoryIndex.build(repo.path)
+    assert [c.commit.sha for c in index.history(PAGE)] == [newest, broken, first]
+    assert index.commit(broken).time == 1704103200 and index.commit(broken).author == "Anouk"
+    assert index.describe(index.history(PAGE)[1]).summary == "status: actief → slapend"
+    warned = "\n".join(index.warnings)
+    assert "beschadigd" in warned and broken[:7] in warned
+    # serve mode: a rebuild after a new commit gives the same history
+    repo.write(PAGE, page("gestopt"))
+    repo.commit("Gestopt")
+    again = HistoryIndex.build(repo.path, previous=index)
+    assert [c.commit.summary for c in again.history(PAGE)] == ["Gestopt", "Weer actief", "Kapotte datum", "Eerste versie"]
+
+
+def test_an_unreadable_head_commit_is_read_by_hand(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    repo.write(PAGE, page("actief"))
+    repo.commit("Eerste versie")
+    repo.write(PAGE, page("slapend"))
+    repo.commit_object(b"Kapot\n", b"Anouk <a@example.org> 99999999999999999999999 +0100")
+    index = HistoryIndex.build(repo.path)
+    assert [c.commit.summary for c in index.history(PAGE)] == ["Kapot", "Eerste versie"]
+    assert index.history(PAGE)[0].date.year >= 1970

@@ -24,6 +24,7 @@ import pygit2
 
 from .model import Commit, FileChange
 from .people import BotMatcher, People, decode, decode_message, without_emails
+from .rawwalk import RawCommit, read_commit
 from .treediff import FileDelta, TreeReader
 
 SORT = pygit2.enums.SortMode.TOPOLOGICAL | pygit2.enums.SortMode.TIME
@@ -101,7 +102,7 @@ class CommitReader:
 
     # -- one commit ------------------------------------------------------------------------
 
-    def read(self, commit: pygit2.Commit) -> Read:
+    def read(self, commit: pygit2.Commit | RawCommit) -> Read:
         sha = str(commit.id)
         parent_ids = commit.parent_ids
         boundary = sha in self.boundaries
@@ -111,7 +112,7 @@ class CommitReader:
             deltas = self.trees.diff(None, new, self.wanted)
             return info, tuple(FileChange(info, c, p, None, _hex(o), _hex(n)) for c, p, o, n in deltas)
         if len(parent_ids) == 1:
-            old = self.site_tree(self.repo[parent_ids[0]].tree_id.raw)
+            old = self.site_tree(read_commit(self.repo, parent_ids[0]).tree_id.raw)
             deltas = self.trees.diff(old, new, self.wanted)
             codes = {d[0] for d in deltas}
             if "A" in codes and "D" in codes:
@@ -129,7 +130,7 @@ class CommitReader:
             self._root_of[tree] = self.trees.lookup(tree, self.root)
         return self._root_of[tree]
 
-    def _commit_info(self, commit: pygit2.Commit, sha: str, *, merge: bool, boundary: bool) -> Commit:
+    def _commit_info(self, commit: pygit2.Commit | RawCommit, sha: str, *, merge: bool, boundary: bool) -> Commit:
         encoding = commit.message_encoding
         signature = commit.author
         author = self.people.author(signature, encoding)
@@ -192,7 +193,7 @@ class CommitReader:
         first: list[FileDelta] = []
         common: set[str] = set()
         for number, pid in enumerate(parent_ids):
-            old = self.site_tree(self.repo[pid].tree_id.raw)
+            old = self.site_tree(read_commit(self.repo, pid).tree_id.raw)
             deltas = self.trees.diff(old, new, self.wanted)
             if number == 0:
                 first, common = deltas, {d[1] for d in deltas}

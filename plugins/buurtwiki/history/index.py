@@ -23,11 +23,13 @@ from pathlib import Path, PurePosixPath
 
 import pygit2
 
+from . import rawwalk
 from .changes import Change, describe_change
 from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
 from .lineage import Lineage, trace
 from .model import Commit, FileChange, RecentChange
 from .people import BotMatcher, People
+from .rawwalk import RawCommit, read_commit
 from .worktree import CHANGED, NEW, worktree_changes
 
 DEFAULT_PREFIXES = ("content/", "wijken/")
@@ -55,6 +57,10 @@ BAD_DATE = (
 )
 BAD_DATES = "En nog {count} andere commits met een datum die niet kan bestaan."
 MAX_DATE_WARNINGS = 5
+UNPARSEABLE = (
+    "Een commit in de git-geschiedenis is beschadigd of heeft een datum die git niet kan lezen ({error}). "
+    "Buurtwiki leest de geschiedenis daarom langzamer, commit voor commit; de datum van zo'n commit kan niet kloppen."
+)
 READ_ERROR = "De git-geschiedenis kon niet helemaal gelezen worden ({error}): de site wordt gebouwd zonder geschiedenis."
 MISSING = "inhoud niet beschikbaar: deze kopie van de repository mist oude versies"
 BLOB_CACHE = 256
@@ -171,7 +177,7 @@ class HistoryIndex:
             index.warnings.append(NO_COMMITS)
             return index
         try:
-            head = repo.head.peel(pygit2.Commit)
+            head = read_commit(repo, _head_id(repo))
         except (pygit2.GitError, KeyError, ValueError) as error:
             index.warnings.append(READ_ERROR.format(error=error))
             return index
@@ -201,7 +207,7 @@ class HistoryIndex:
             with _walking():
                 reused = _reuse(previous, source, head, reader)
                 if reused is None:
-                    reused = _Reused([reader.read(c) for c in reader.walk(head.id)], 0)
+                    reused = _Reused(_read_all(reader, head, index.warnings), 0)
                     reused.walked = len(reused.reads)
                 head_root = reader.site_tree(head.tree_id.raw)
                 index._files = frozenset(d[1] for d in reader.trees.diff(None, head_root, index._wanted))
@@ -332,6 +338,22 @@ class HistoryIndex:
         return self.worktree_status(path) in (NEW, CHANGED)
 
 
+def _head_id(repo: pygit2.Repository) -> pygit2.Oid:
+    try:
+        return repo.head.peel(pygit2.Commit).id
+    except (pygit2.GitError, ValueError):
+        return repo.head.target  # a head commit libgit2 cannot parse: read by hand
+
+
+def _read_all(reader: CommitReader, head: pygit2.Commit | RawCommit, warnings: list[str]) -> list[Read]:
+    """Every commit, through libgit2's fast walk; by hand when libgit2 cannot parse a commit."""
+    try:
+        return [reader.read(c) for c in reader.walk(head.id)]
+    except (pygit2.GitError, ValueError) as error:
+        warnings.append(UNPARSEABLE.format(error=error))
+    return [reader.read(c) for c in rawwalk.walk(reader.repo, head.id)]
+
+
 def _date_warnings(commits: list[Commit]) -> list[str]:
     """A warning for each commit whose impossible date was replaced (at most a few, then a count)."""
     fixed = [c for c in commits if c.date_fixed]
@@ -378,8 +400,15 @@ def _site_root(repo: pygit2.Repository, repo_root: Path) -> str:
     return "" if text in ("", ".") else text.rstrip("/") + "/"
 
 
-def _reuse(previous: HistoryIndex | None, source: _Source, head: pygit2.Commit, reader: CommitReader) -> _Reused | None:
+def _reuse(previous: HistoryIndex | None, source: _Source, head: pygit2.Commit | RawCommit, reader: CommitReader) -> _Reused | None:
     """The reads of a full build, taken from ``previous`` plus the new commits; None if not possible."""
+    try:
+        return _reuse_reads(previous, source, head, reader)
+    except (pygit2.GitError, ValueError):
+        return None  # a commit libgit2 cannot read: a full build reads it by hand
+
+
+def _reuse_reads(previous: HistoryIndex | None, source: _Source, head: pygit2.Commit | RawCommit, reader: CommitReader) -> _Reused | None:
     if previous is None or previous.head is None or previous._source != source:
         return None
     repo = reader.repo
