@@ -28,6 +28,7 @@ from .changes import Change, describe_change
 from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
 from .lineage import Lineage, trace
 from .model import Commit, FileChange, RecentChange
+from .notices import PARTIAL, UNPARSEABLE, date_warnings, partial_clone_filter
 from .people import BotMatcher, People
 from .rawwalk import RawCommit, read_commit
 from .worktree import CHANGED, NEW, worktree_changes
@@ -45,21 +46,6 @@ SHALLOW = (
     "(een 'shallow clone'). Daardoor kunnen 'aangemaakt op', de schrijvers en de lijst met wijzigingen niet kloppen. "
     "Oplossing in GitHub Actions: zet bij de stap actions/checkout de optie 'fetch-depth: 0'. "
     "Zelf oplossen kan met: git fetch --unshallow"
-)
-PARTIAL = (
-    "De geschiedenis is onvolledig: deze kopie is gemaakt met --filter={filter} (een 'partial clone'), "
-    "dus oude versies van bestanden ontbreken. Bij die wijzigingen staat dat de inhoud ontbreekt. "
-    "Gebruik een volledige clone (fetch-depth: 0, zonder filter). Buurtwiki haalt zelf niets op."
-)
-BAD_DATE = (
-    "Commit {sha} (\"{summary}\") heeft een datum die niet kan bestaan (bijvoorbeeld het jaar 10000 of een "
-    "tijdzone van meer dan een dag). De site gebruikt daarvoor {date}."
-)
-BAD_DATES = "En nog {count} andere commits met een datum die niet kan bestaan."
-MAX_DATE_WARNINGS = 5
-UNPARSEABLE = (
-    "Een commit in de git-geschiedenis is beschadigd of heeft een datum die git niet kan lezen ({error}). "
-    "Buurtwiki leest de geschiedenis daarom langzamer, commit voor commit; de datum van zo'n commit kan niet kloppen."
 )
 READ_ERROR = "De git-geschiedenis kon niet helemaal gelezen worden ({error}): de site wordt gebouwd zonder geschiedenis."
 MISSING = "inhoud niet beschikbaar: deze kopie van de repository mist oude versies"
@@ -220,7 +206,7 @@ class HistoryIndex:
         index._reads = reused.reads
         index.walked = reused.walked
         index.commits = [commit for commit, _changes in reused.reads]
-        index.warnings += _date_warnings(index.commits)
+        index.warnings += date_warnings(index.commits)
         return index
 
     # -- pages -----------------------------------------------------------------------------
@@ -352,40 +338,6 @@ def _read_all(reader: CommitReader, head: pygit2.Commit | RawCommit, warnings: l
     except (pygit2.GitError, ValueError) as error:
         warnings.append(UNPARSEABLE.format(error=error))
     return [reader.read(c) for c in rawwalk.walk(reader.repo, head.id)]
-
-
-def _date_warnings(commits: list[Commit]) -> list[str]:
-    """A warning for each commit whose impossible date was replaced (at most a few, then a count)."""
-    fixed = [c for c in commits if c.date_fixed]
-    out = [
-        BAD_DATE.format(sha=c.short_sha, summary=c.summary[:60], date=c.date.strftime("%Y-%m-%d %H:%M"))
-        for c in fixed[:MAX_DATE_WARNINGS]
-    ]
-    if len(fixed) > MAX_DATE_WARNINGS:
-        out.append(BAD_DATES.format(count=len(fixed) - MAX_DATE_WARNINGS))
-    return out
-
-
-def partial_clone_filter(repo: pygit2.Repository) -> str | None:
-    """The filter of a partial clone (``blob:none``), or None for a full clone.
-
-    ``git clone --filter=…`` leaves objects out and marks the remote as "promisor" (it can send
-    them later). libgit2 cannot fetch them, and a build should never reach the network.
-    """
-    try:
-        config = repo.config
-        promisor = any(
-            entry.name.startswith("remote.") and entry.name.endswith((".promisor", ".partialclonefilter"))
-            for entry in config
-        )
-        if not promisor and "extensions.partialclone" not in config:
-            return None
-        for entry in config:
-            if entry.name.startswith("remote.") and entry.name.endswith(".partialclonefilter"):
-                return str(entry.value) or "…"
-    except (pygit2.GitError, KeyError, ValueError, OSError):
-        return None
-    return "…"
 
 
 def _site_root(repo: pygit2.Repository, repo_root: Path) -> str:
