@@ -29,7 +29,7 @@ from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
 from .lineage import Lineage, trace
 from .model import Commit, FileChange, RecentChange
 from .notices import PARTIAL, UNPARSEABLE, date_warnings, partial_clone_filter
-from .people import BotMatcher, People
+from .people import BotMatcher, People, obfuscate_emails
 from .rawwalk import RawCommit, read_commit
 from .worktree import CHANGED, NEW, worktree_changes
 
@@ -310,7 +310,10 @@ class HistoryIndex:
         """What a change did to the file, in words (see ``changes.describe_change``)."""
         if self.blob_missing(change.old_blob) or self.blob_missing(change.new_blob):
             return Change(MISSING)  # a partial clone: not "pagina aangemaakt" for a version that is not here
-        return describe_change(self.blob_text(change.old_blob), self.blob_text(change.new_blob))
+        # Residents' addresses (contact.email, in the text) are written as on the entity page
+        # before comparing: then no field change or word diff can show one plain.
+        old, new = self.blob_text(change.old_blob), self.blob_text(change.new_blob)
+        return describe_change(None if old is None else obfuscate_emails(old), None if new is None else obfuscate_emails(new))
 
     def worktree_status(self, path: str | Path) -> str | None:
         """"nieuw", "gewijzigd" or "verwijderd" when the work tree differs from the last commit."""

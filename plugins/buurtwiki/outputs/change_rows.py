@@ -16,7 +16,6 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
-from ..history.people import obfuscate_emails
 from . import dates
 
 if TYPE_CHECKING:
@@ -74,27 +73,13 @@ def join_names(names: list[str] | tuple[str, ...]) -> str:
     return ", ".join(names[:-1]) + " en " + names[-1]
 
 
-def _hidden(text: str | None) -> str | None:
-    return None if text is None else obfuscate_emails(text)
-
-
 def describe(build: Build, change: FileChange) -> Change:
     """What a change did to the file, in words; computed once per pair of versions."""
-    from ..history import Change, describe_change
-    from ..history.index import MISSING
 
     key = (change.old_blob, change.new_blob)
     found = _described.get(key)
     if found is None:
-        index = build.history
-        if index.blob_missing(change.old_blob) or index.blob_missing(change.new_blob):
-            found = Change(MISSING)  # a partial clone: do not show a made-up "pagina aangemaakt"
-        else:
-            old = index.blob_text(change.old_blob) if change.old_blob else None
-            new = index.blob_text(change.new_blob) if change.new_blob else None
-            # Residents' addresses (contact.email, in the text) as on the entity page, before
-            # comparing: then no field change or word diff can show one plain.
-            found = describe_change(_hidden(old), _hidden(new))
+        found = build.history.describe(change)  # e-mail addresses hidden, missing versions said so
         if len(_described) >= DESCRIBED_CACHE:
             _described.clear()
         _described[key] = found
