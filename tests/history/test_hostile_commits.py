@@ -94,12 +94,16 @@ def test_long_messages_are_cut_with_an_ellipsis(tmp_path: Path) -> None:
     repo = GitRepo(tmp_path / "repo")
     repo.write(PAGE, page("actief"))
     repo.commit("Lang\n\n" + "x" * 100_000)
+    repo.write(PAGE, page("gestopt"))
+    repo.commit("y" * 5000)
     repo.write(PAGE, page("slapend"))
     repo.commit("\n".join(f"regel {n}" for n in range(500)))
     repo.write(PAGE, page("actief"))
     repo.commit("Kort bericht\n\nCo-authored-by: Bram Jansen <bram@example.org>\n")
-    short, lines, long = HistoryIndex.build(repo.path).commits
+    short, lines, one_line, long = HistoryIndex.build(repo.path).commits
+    assert len(one_line.summary) == 200 and one_line.summary.endswith("…")
     assert long.message.endswith("…") and len(long.message.encode()) <= MAX_MESSAGE_BYTES + 3
+    assert long.summary == "Lang"
     assert lines.message.endswith("…") and lines.message.count("\n") == MAX_MESSAGE_LINES - 1
     assert short.message == "Kort bericht\n\nCo-authored-by: Bram Jansen" and short.coauthors == ("Bram Jansen",)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ..history.gitrepo import YEAR_10000
-from .history_repo import BRAM, TODAY, initiatief, story
+from .history_repo import BRAM, TODAY, build, initiatief, render, story
 from .test_history_site import MKDOCS_YML
 
 BIN = Path(sys.executable).parent
@@ -121,3 +121,21 @@ def test_feeds_are_valid_xml_without_control_characters(built):
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\u202e]", text)
         assert "<script>" not in text and "<b>" not in text
         assert len(root.findall("{http://www.w3.org/2005/Atom}entry")) > 5
+
+
+def test_partial_clone_builds_with_a_warning_and_the_history_that_is_there(tmp_path):
+    origin = story(tmp_path / "origin")
+    origin.git("config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--filter=blob:none", f"file://{origin.path}", str(clone)],
+        check=True, capture_output=True, env=origin._env(),
+    )
+    b = build(clone)
+    warned = "\n".join(str(p) for p in b.problems.warnings)
+    assert "--filter=blob:none" in warned and "volledige clone" in warned
+    html = render(b, "wijken/ohg/initiatieven/buurteettafel/geschiedenis.md")
+    assert "Eettafel ligt stil" in html  # every commit is listed
+    assert "Inhoud niet beschikbaar" in html  # old versions are missing: said so, not made up
+    assert "Pagina aangemaakt" in html  # the kind of change is known without the content
+    ET.fromstring(b.outputs.files["feeds/wijzigingen.xml"].data())
