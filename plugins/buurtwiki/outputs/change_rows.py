@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
+from ..history.index import MISSING
 from . import dates
 
 if TYPE_CHECKING:
@@ -82,7 +83,8 @@ def describe(build: Build, change: FileChange) -> Change:
         found = build.history.describe(change)  # e-mail addresses hidden, missing versions said so
         if len(_described) >= DESCRIBED_CACHE:
             _described.clear()
-        _described[key] = found
+        if found.summary != MISSING:  # a later build may have the versions (after a full fetch)
+            _described[key] = found
     return found
 
 
