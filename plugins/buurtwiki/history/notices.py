@@ -25,6 +25,7 @@ UNPARSEABLE = (
     "Buurtwiki leest de geschiedenis daarom langzamer, commit voor commit; de datum van zo'n commit kan niet kloppen."
 )
 
+
 def date_warnings(commits: list[Commit]) -> list[str]:
     """A warning for each commit whose impossible date was replaced (at most a few, then a count)."""
     fixed = [c for c in commits if c.date_fixed]
