@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 BASE_TIME = 1_704_099_600  # 2024-01-01 10:00 +01:00
+YEAR_10000 = 253_402_300_800  # 10000-01-01 00:00 UTC: git stores it, Python's datetime cannot
 DEFAULT_AUTHOR = ("Anouk de Vries", "anouk@example.org")
 
 
@@ -84,6 +85,18 @@ class GitRepo:
         ident = f"{author[0]} <{author[1]}> {self.base_time + self.tick * 3600} +0100".encode()
         raw = b"tree %s\nparent %s\nauthor %s\ncommitter %s\n\n" % (tree.encode(), parent.encode(), ident, ident) + message
         sha = self.git("hash-object", "-w", "-t", "commit", "--stdin", stdin=raw).strip()
+        self.git("update-ref", "HEAD", sha)
+        return sha
+
+    def commit_object(self, message: bytes, author: bytes, committer: bytes | None = None) -> str:
+        """Commit with the ``author`` and ``committer`` lines written as given (``Name <mail> 123 +0100``),
+        even when git itself would refuse them (a date in the year 10000, a time zone of +99:59)."""
+        self.tick += 1
+        self.git("add", "-A")
+        tree = self.git("write-tree").strip()
+        parents = b"parent %s\n" % self.head().encode() if self.git("rev-parse", "-q", "--verify", "HEAD", check=False).strip() else b""
+        raw = b"tree %s\n%sauthor %s\ncommitter %s\n\n" % (tree.encode(), parents, author, committer or author) + message
+        sha = self.git("hash-object", "-w", "-t", "commit", "--literally", "--stdin", stdin=raw).strip()
         self.git("update-ref", "HEAD", sha)
         return sha
 

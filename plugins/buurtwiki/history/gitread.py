@@ -15,6 +15,7 @@ files under the content folders.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from sys import intern
@@ -22,7 +23,8 @@ from sys import intern
 import pygit2
 
 from .model import Commit, FileChange
-from .people import BotMatcher, People, decode, without_emails
+from .people import BotMatcher, People, decode, decode_message, without_emails
+from .rawwalk import RawCommit, read_commit
 from .treediff import FileDelta, TreeReader
 
 SORT = pygit2.enums.SortMode.TOPOLOGICAL | pygit2.enums.SortMode.TIME
@@ -90,6 +92,7 @@ class CommitReader:
         self.boundaries = boundaries
         self.trees = TreeReader(repo)
         self._root_of: dict[bytes, bytes | None] = {}
+        self.now = int(time.time())
 
     def walk(self, head: pygit2.Oid, hide: Iterable[pygit2.Oid] = ()) -> Iterator[pygit2.Commit]:
         walker = self.repo.walk(head, SORT)
@@ -99,7 +102,7 @@ class CommitReader:
 
     # -- one commit ------------------------------------------------------------------------
 
-    def read(self, commit: pygit2.Commit) -> Read:
+    def read(self, commit: pygit2.Commit | RawCommit) -> Read:
         sha = str(commit.id)
         parent_ids = commit.parent_ids
         boundary = sha in self.boundaries
@@ -109,7 +112,7 @@ class CommitReader:
             deltas = self.trees.diff(None, new, self.wanted)
             return info, tuple(FileChange(info, c, p, None, _hex(o), _hex(n)) for c, p, o, n in deltas)
         if len(parent_ids) == 1:
-            old = self.site_tree(self.repo[parent_ids[0]].tree_id.raw)
+            old = self.site_tree(read_commit(self.repo, parent_ids[0]).tree_id.raw)
             deltas = self.trees.diff(old, new, self.wanted)
             codes = {d[0] for d in deltas}
             if "A" in codes and "D" in codes:
@@ -127,21 +130,23 @@ class CommitReader:
             self._root_of[tree] = self.trees.lookup(tree, self.root)
         return self._root_of[tree]
 
-    def _commit_info(self, commit: pygit2.Commit, sha: str, *, merge: bool, boundary: bool) -> Commit:
+    def _commit_info(self, commit: pygit2.Commit | RawCommit, sha: str, *, merge: bool, boundary: bool) -> Commit:
         encoding = commit.message_encoding
         signature = commit.author
         author = self.people.author(signature, encoding)
-        message = decode(commit.raw_message, encoding)
+        message = decode_message(commit.raw_message, encoding)
+        when, offset, fixed = sane_date(signature.time, signature.offset, commit.commit_time, self.now)
         return Commit(
             sha=sha,
-            time=signature.time,
-            offset=signature.offset,
+            time=when,
+            offset=offset,
             author=author,
             coauthors=self.people.coauthors(message, author),
             message=without_emails(message).strip(),
             bot=self.is_bot(author),
             merge=merge,
             boundary=boundary,
+            date_fixed=fixed,
         )
 
     def _with_renames(self, info: Commit, old: bytes | None, new: bytes | None, deltas: list[FileDelta]) -> tuple[FileChange, ...]:
@@ -152,8 +157,12 @@ class CommitReader:
         new_sub = self.trees.lookup(new, folder) if new is not None else None
         if old_sub is None or new_sub is None:
             return tuple(FileChange(info, c, p, None, _hex(o), _hex(n)) for c, p, o, n in deltas)
-        diff = self.repo[pygit2.Oid(raw=old_sub)].diff_to_tree(self.repo[pygit2.Oid(raw=new_sub)])
-        diff.find_similar(_FIND_RENAMES)
+        try:
+            diff = self.repo[pygit2.Oid(raw=old_sub)].diff_to_tree(self.repo[pygit2.Oid(raw=new_sub)])
+            diff.find_similar(_FIND_RENAMES)
+        except (pygit2.GitError, KeyError, ValueError):
+            # Renames are found by comparing contents; a partial clone lacks them: add + delete.
+            return tuple(FileChange(info, c, p, None, _hex(o), _hex(n)) for c, p, o, n in deltas)
         wanted = self.wanted
         out = [FileChange(info, c, p, None, _hex(o), _hex(n)) for c, p, o, n in deltas if not p.startswith(folder)]
         for d in diff.deltas:
@@ -184,7 +193,7 @@ class CommitReader:
         first: list[FileDelta] = []
         common: set[str] = set()
         for number, pid in enumerate(parent_ids):
-            old = self.site_tree(self.repo[pid].tree_id.raw)
+            old = self.site_tree(read_commit(self.repo, pid).tree_id.raw)
             deltas = self.trees.diff(old, new, self.wanted)
             if number == 0:
                 first, common = deltas, {d[1] for d in deltas}
@@ -193,6 +202,24 @@ class CommitReader:
             if not common:
                 return ()
         return tuple(FileChange(info, c, p, None, _hex(o), _hex(n)) for c, p, o, n in first if p in common)
+
+
+def sane_date(author_time: int, offset: int, committer_time: int, now: int) -> tuple[int, int, bool]:
+    """(time, offset, fixed): a date a page can show, for a date a stranger wrote.
+
+    Git stores any number: the year 10000, before 1970, a time zone of +99:59. Such a date
+    would break every date function. A time outside 1970 .. tomorrow becomes the committer
+    time (when that one is possible), else the nearest possible time; an offset of a day or
+    more becomes UTC. ``fixed`` is True when something was changed.
+    """
+    latest = now + 86_400
+    fixed = False
+    if not 0 <= author_time <= latest:
+        fixed = True
+        author_time = committer_time if 0 <= committer_time <= latest else min(max(author_time, 0), latest)
+    if not -1440 < offset < 1440:
+        fixed, offset = True, 0
+    return author_time, offset, fixed
 
 
 def _common_folder(paths: list[str]) -> str:

@@ -23,11 +23,14 @@ from pathlib import Path, PurePosixPath
 
 import pygit2
 
+from . import rawwalk
 from .changes import Change, describe_change
 from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
 from .lineage import Lineage, trace
 from .model import Commit, FileChange, RecentChange
-from .people import BotMatcher, People
+from .notices import PARTIAL, UNPARSEABLE, date_warnings, partial_clone_filter
+from .people import BotMatcher, People, obfuscate_emails
+from .rawwalk import RawCommit, read_commit
 from .worktree import CHANGED, NEW, worktree_changes
 
 DEFAULT_PREFIXES = ("content/", "wijken/")
@@ -45,6 +48,7 @@ SHALLOW = (
     "Zelf oplossen kan met: git fetch --unshallow"
 )
 READ_ERROR = "De git-geschiedenis kon niet helemaal gelezen worden ({error}): de site wordt gebouwd zonder geschiedenis."
+MISSING = "inhoud niet beschikbaar: deze kopie van de repository mist oude versies"
 BLOB_CACHE = 256
 
 
@@ -159,13 +163,16 @@ class HistoryIndex:
             index.warnings.append(NO_COMMITS)
             return index
         try:
-            head = repo.head.peel(pygit2.Commit)
+            head = read_commit(repo, _head_id(repo))
         except (pygit2.GitError, KeyError, ValueError) as error:
             index.warnings.append(READ_ERROR.format(error=error))
             return index
         boundaries = shallow_boundaries(repo) if repo.is_shallow else frozenset()
         if repo.is_shallow:
             index.warnings.append(SHALLOW)
+        partial = partial_clone_filter(repo)
+        if partial is not None:
+            index.warnings.append(PARTIAL.format(filter=partial))
         source = _Source(
             git_dir=str(Path(repo.path).resolve()),
             root=index._root,
@@ -186,7 +193,7 @@ class HistoryIndex:
             with _walking():
                 reused = _reuse(previous, source, head, reader)
                 if reused is None:
-                    reused = _Reused([reader.read(c) for c in reader.walk(head.id)], 0)
+                    reused = _Reused(_read_all(reader, head, index.warnings), 0)
                     reused.walked = len(reused.reads)
                 head_root = reader.site_tree(head.tree_id.raw)
                 index._files = frozenset(d[1] for d in reader.trees.diff(None, head_root, index._wanted))
@@ -199,6 +206,7 @@ class HistoryIndex:
         index._reads = reused.reads
         index.walked = reused.walked
         index.commits = [commit for commit, _changes in reused.reads]
+        index.warnings += date_warnings(index.commits)
         return index
 
     # -- pages -----------------------------------------------------------------------------
@@ -271,6 +279,15 @@ class HistoryIndex:
 
     # -- file contents and the work tree ---------------------------------------------------
 
+    def blob_missing(self, oid: str | None) -> bool:
+        """True when git knows the version but the repository does not hold it (a partial clone)."""
+        if oid is None or self._repo is None:
+            return False
+        try:
+            return oid not in self._repo.odb
+        except (ValueError, pygit2.GitError):
+            return True
+
     def blob_text(self, oid: str | None) -> str | None:
         """A version of a file as text (invalid UTF-8 replaced); None for binary or unknown."""
         if oid is None or self._repo is None:
@@ -291,7 +308,12 @@ class HistoryIndex:
 
     def describe(self, change: FileChange) -> Change:
         """What a change did to the file, in words (see ``changes.describe_change``)."""
-        return describe_change(self.blob_text(change.old_blob), self.blob_text(change.new_blob))
+        if self.blob_missing(change.old_blob) or self.blob_missing(change.new_blob):
+            return Change(MISSING)  # a partial clone: not "pagina aangemaakt" for a version that is not here
+        # Residents' addresses (contact.email, in the text) are written as on the entity page
+        # before comparing: then no field change or word diff can show one plain.
+        old, new = self.blob_text(change.old_blob), self.blob_text(change.new_blob)
+        return describe_change(None if old is None else obfuscate_emails(old), None if new is None else obfuscate_emails(new))
 
     def worktree_status(self, path: str | Path) -> str | None:
         """"nieuw", "gewijzigd" or "verwijderd" when the work tree differs from the last commit."""
@@ -303,6 +325,22 @@ class HistoryIndex:
         """True when the file in the work tree is new or changed and not committed yet:
         the page can say "nog niet vastgelegd"."""
         return self.worktree_status(path) in (NEW, CHANGED)
+
+
+def _head_id(repo: pygit2.Repository) -> pygit2.Oid:
+    try:
+        return repo.head.peel(pygit2.Commit).id
+    except (pygit2.GitError, ValueError):
+        return repo.head.target  # a head commit libgit2 cannot parse: read by hand
+
+
+def _read_all(reader: CommitReader, head: pygit2.Commit | RawCommit, warnings: list[str]) -> list[Read]:
+    """Every commit, through libgit2's fast walk; by hand when libgit2 cannot parse a commit."""
+    try:
+        return [reader.read(c) for c in reader.walk(head.id)]
+    except (pygit2.GitError, ValueError) as error:
+        warnings.append(UNPARSEABLE.format(error=error))
+    return [reader.read(c) for c in rawwalk.walk(reader.repo, head.id)]
 
 
 def _site_root(repo: pygit2.Repository, repo_root: Path) -> str:
@@ -317,8 +355,15 @@ def _site_root(repo: pygit2.Repository, repo_root: Path) -> str:
     return "" if text in ("", ".") else text.rstrip("/") + "/"
 
 
-def _reuse(previous: HistoryIndex | None, source: _Source, head: pygit2.Commit, reader: CommitReader) -> _Reused | None:
+def _reuse(previous: HistoryIndex | None, source: _Source, head: pygit2.Commit | RawCommit, reader: CommitReader) -> _Reused | None:
     """The reads of a full build, taken from ``previous`` plus the new commits; None if not possible."""
+    try:
+        return _reuse_reads(previous, source, head, reader)
+    except (pygit2.GitError, ValueError):
+        return None  # a commit libgit2 cannot read: a full build reads it by hand
+
+
+def _reuse_reads(previous: HistoryIndex | None, source: _Source, head: pygit2.Commit | RawCommit, reader: CommitReader) -> _Reused | None:
     if previous is None or previous.head is None or previous._source != source:
         return None
     repo = reader.repo

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+MAX_SUMMARY = 200
+
 # Status code (as git writes it) -> the word a reader sees.
 STATUS_WORDS: dict[str, str] = {
     "A": "toegevoegd",
@@ -31,6 +33,7 @@ class Commit:
     bot: bool = False  # the author matches one of the bot patterns
     merge: bool = False
     boundary: bool = False  # first commit of a shallow clone: its parents are missing
+    date_fixed: bool = False  # the date in git was impossible (year 10000, before 1970): see gitread.sane_date
 
     @property
     def date(self) -> datetime:
@@ -39,8 +42,9 @@ class Commit:
 
     @property
     def summary(self) -> str:
-        """The first line of the message."""
-        return self.message.split("\n", 1)[0].strip()
+        """The first line of the message, at most 200 characters (then it ends in "…")."""
+        line = self.message[: MAX_SUMMARY * 2].split("\n", 1)[0].strip()
+        return line if len(line) <= MAX_SUMMARY else line[: MAX_SUMMARY - 1].rstrip() + "…"
 
     @property
     def short_sha(self) -> str:

@@ -12,11 +12,28 @@ from collections.abc import Iterable
 
 import pygit2
 
-_COAUTHOR = re.compile(r"^[ \t]*co-authored-by[ \t]*:[ \t]*(.*?)[ \t]*(?:<([^<>\n]*)>)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_ANGLE_EMAIL = re.compile(r"[ \t]*<[^<>\s]*@[^<>\s]*>")
-_BARE_EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
 HIDDEN_EMAIL = "[e-mailadres]"
 UNKNOWN = "onbekend"
+AT_WORD = " [apenstaartje] "  # as on the entity pages: "naam [apenstaartje] domein.nl"
+MAX_NAME = 80  # characters of a name shown; longer names end in "…"
+MAX_MESSAGE_BYTES = 8192  # of a commit message, the rest is not read
+MAX_MESSAGE_LINES = 50
+ELLIPSIS = "…"
+
+# Everything here is linear in the length of the text: no regex that can backtrack. Strangers
+# write commit messages, names and page texts; a quadratic regex on 100 KB is minutes of build.
+_WORD = re.compile(r"[^\s<>()\"'`,;]+")  # a run of non-separators: each character is looked at once
+# Control characters, bidirectional overrides (U+202E turns "gpj.exe" around) and the
+# characters XML 1.0 forbids: taken out of names and messages.
+_INVISIBLE = dict.fromkeys(
+    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x200E, 0x200F,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]
+)
+
+
+def clean_text(text: str) -> str:
+    """The text without control characters and direction overrides (newlines and tabs stay)."""
+    return text.translate(_INVISIBLE)
 
 
 def decode(raw: bytes, encoding: str | None = None) -> str:
@@ -35,22 +52,103 @@ def decode(raw: bytes, encoding: str | None = None) -> str:
             codecs.lookup(encoding)
         except LookupError:
             encoding = None
-    return raw.decode(encoding or "utf-8", errors="replace")
+    try:
+        return raw.decode(encoding or "utf-8", errors="replace")
+    except (UnicodeError, LookupError, TypeError, ValueError):  # a codec that is no text codec
+        return raw.decode("utf-8", errors="replace")
+
+
+def decode_message(raw: bytes, encoding: str | None = None) -> str:
+    """A commit message, read up to 8 KiB and 50 lines; "…" says that the rest was left out."""
+    cut = len(raw) > MAX_MESSAGE_BYTES
+    text = decode(raw[:MAX_MESSAGE_BYTES], encoding)
+    if cut and text.endswith("\ufffd"):
+        text = text[:-1]  # a character cut in half
+    lines = text.split("\n", MAX_MESSAGE_LINES)
+    if len(lines) > MAX_MESSAGE_LINES:
+        text, cut = "\n".join(lines[:MAX_MESSAGE_LINES]), True
+    text = clean_text(text)
+    return text.rstrip() + ELLIPSIS if cut else text
+
+
+def _is_address(word: str) -> bool:
+    """Looks like an e-mail address: something, @, something with a dot."""
+    before, at, after = word.partition("@")
+    return bool(at and before.strip("@") and "." in after.strip("."))
 
 
 def without_emails(text: str) -> str:
     """The text with every e-mail address taken out (``Naam <a@b.nl>`` becomes ``Naam``)."""
     if "@" not in text:
         return text
-    return _BARE_EMAIL.sub(HIDDEN_EMAIL, _ANGLE_EMAIL.sub("", text))
+    out: list[str] = []
+    last = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if "@" not in word or not _is_address(word):
+            continue
+        start, end = match.span()
+        if start > 0 and text[start - 1] == "<" and text[end : end + 1] == ">":
+            begin = start - 1
+            while begin > last and text[begin - 1] in " \t":
+                begin -= 1
+            out += [text[last:begin]]
+            last = end + 1
+        else:
+            out += [text[last:start], HIDDEN_EMAIL]
+            last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def obfuscate_emails(text: str) -> str:
+    """Every e-mail address written as on the entity pages: ``naam [apenstaartje] domein.nl``.
+
+    For texts that residents wrote (a page's ``contact.email``, old versions in a word diff):
+    the reader can still see the address, a harvester finds no ``a@b.nl`` in the page.
+    """
+    if "@" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if "@" in word and _is_address(word):
+            start, end = match.span()
+            out += [text[last:start], word.replace("@", AT_WORD)]
+            last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def shorten(text: str, limit: int = MAX_NAME) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
 
 
 def safe_name(name: str) -> str:
-    """A display name that is not an e-mail address (some people set their e-mail as name)."""
-    name = " ".join(name.split())
+    """A display name that is not an e-mail address (some people set their e-mail as name),
+    without control characters, at most 80 characters."""
+    name = " ".join(clean_text(name[: MAX_NAME * 4]).split())
     if "@" in name:
         name = " ".join(part.split("@", 1)[0] if "@" in part else part for part in name.split()).strip()
-    return name or UNKNOWN
+    return shorten(name) or UNKNOWN
+
+
+def coauthor_lines(message: str) -> list[tuple[str, str]]:
+    """(name, e-mail) of every ``Co-authored-by: Name <mail>`` line, read without a regex."""
+    found: list[tuple[str, str]] = []
+    for line in message.split("\n"):
+        key, colon, value = line.partition(":")
+        if not colon or key.strip().lower() != "co-authored-by":
+            continue
+        value = value.strip()
+        email = ""
+        if value.endswith(">") and "<" in value:
+            value, _, email = value[:-1].rpartition("<")
+            if "<" in email or ">" in email:
+                continue
+        found.append((value.strip(), email.strip()))
+    return found
 
 
 class People:
@@ -86,8 +184,8 @@ class People:
         if "authored-by" not in message.lower():
             return ()
         names: list[str] = []
-        for match in _COAUTHOR.finditer(message):
-            name = self.name(match.group(1) or "", match.group(2) or "")
+        for raw_name, email in coauthor_lines(message):
+            name = self.name(raw_name, email)
             if name != UNKNOWN and name != author and name not in names:
                 names.append(name)
         return tuple(names)

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
+from ..history.index import MISSING
 from . import dates
 
 if TYPE_CHECKING:
@@ -75,18 +76,15 @@ def join_names(names: list[str] | tuple[str, ...]) -> str:
 
 def describe(build: Build, change: FileChange) -> Change:
     """What a change did to the file, in words; computed once per pair of versions."""
-    from ..history import describe_change
 
     key = (change.old_blob, change.new_blob)
     found = _described.get(key)
     if found is None:
-        index = build.history
-        old = index.blob_text(change.old_blob) if change.old_blob else None
-        new = index.blob_text(change.new_blob) if change.new_blob else None
-        found = describe_change(old, new)
+        found = build.history.describe(change)  # e-mail addresses hidden, missing versions said so
         if len(_described) >= DESCRIBED_CACHE:
             _described.clear()
-        _described[key] = found
+        if found.summary != MISSING:  # a later build may have the versions (after a full fetch)
+            _described[key] = found
     return found
 
 
