@@ -517,7 +517,7 @@ class ListOf(Kind):
         for number, child in enumerate(nodes, start=1):
             if is_empty(child):
                 continue
-            label = f"{name}" if len(nodes) == 1 else f"{name} (nr. {number})"
+            label = name if len(nodes) == 1 else _numbered(name, number)
             try:
                 out.append(self.item.parse(child, label))
             except FieldError as err:
@@ -535,6 +535,12 @@ class ListOf(Kind):
 
     def words(self):
         return "een lijst van " + self.item.words()
+
+
+def _numbered(name: str, number: int) -> str:
+    """``sub (nr. 2)``; inside a group the number goes with the field: ``sub (nr. 2)' in 'thema x``."""
+    field_name, sep, rest = name.partition("' in '")
+    return f"{field_name} (nr. {number}){sep}{rest}"
 
 
 @dataclass
@@ -557,7 +563,10 @@ class Struct(Kind):
         out: dict[str, Any] = {"_line": line_of(node)}
         names = [f.name for f in self.fields]
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            if not isinstance(key_node, yaml.ScalarNode):
+                collected.append(FieldError(f"in {name} staat {describe(key_node)} als veldnaam; een veldnaam is een woord.", line_of(key_node)))
+                continue
+            key = key_node.value
             spec = self.field(key)
             if spec is None:
                 message = (
