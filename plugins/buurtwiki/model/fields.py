@@ -8,7 +8,9 @@ these, so validation, schema, exports and templates all read the same definition
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,8 +21,8 @@ from ..validation.suggest import allowed, did_you_mean
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_DATE = re.compile(r"^([0-9]{1,6})-([0-9]{1,2})-([0-9]{1,2})$")
+_DATETIME = re.compile(r"^([0-9]{1,6})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?$")
 _DUTCH_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december"
@@ -141,30 +143,49 @@ class Number(Kind):
 
     def parse(self, node, name):
         raw = _scalar(node, name, "een getal")
+        if len(raw) > MAX_NUMBER_TEXT:
+            raise FieldError(f"veld '{name}': de waarde is te lang voor een getal ({len(raw)} tekens); {self._allowed()}.", line_of(node))
         text = raw.replace("€", "").replace(" ", "").replace("_", "")
+        if _DUTCH_NUMBER.match(text):  # 20.000 or 1.200.000,50 written the Dutch way
+            text = text.replace(".", "").replace(",", ".")
+        elif "," in text and "." not in text:
+            text = text.replace(",", ".")
         try:
-            if _DUTCH_NUMBER.match(text):  # 20.000 or 1.200.000,50 written the Dutch way
-                text = text.replace(".", "").replace(",", ".")
-            elif "," in text and "." not in text:
-                text = text.replace(",", ".")
-            value = float(text)
+            value = float(text) + 0.0  # + 0.0 turns -0 into 0
         except ValueError:
             raise FieldError(
                 f"veld '{name}': verwacht een getal (zoals 1200), maar vond '{raw}'.", line_of(node)
             ) from None
-        if self.integer or value.is_integer():
-            value = int(value)
-        lo, hi = self.minimum, self.maximum
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            bounds = f"van {_fmt(lo)} tot en met {_fmt(hi)}" if hi is not None else f"vanaf {_fmt(lo)}"
-            nearest = max(value, lo) if lo is not None else value
-            nearest = min(nearest, hi) if hi is not None else nearest
+        lo, hi = self._bounds()
+        if not math.isfinite(value):
+            nearest = hi if value == math.inf else lo if value == -math.inf else max(lo, min(hi, 0))
             raise FieldError(
-                f"veld '{name}': {raw} kan niet; toegestaan is een getal {bounds}. "
-                f"Bedoel je {_fmt(nearest)}?",
+                f"veld '{name}': '{raw}' is geen gewoon getal (het is oneindig groot of geen getal); "
+                f"{self._allowed()}. Bedoel je {_fmt(nearest)}?",
+                line_of(node),
+            )
+        if value < lo or value > hi:
+            raise FieldError(
+                f"veld '{name}': {raw} kan niet; {self._allowed()}. Bedoel je {_fmt(max(lo, min(hi, value)))}?",
+                line_of(node),
+            )
+        if value.is_integer():
+            return int(value)
+        if self.integer:
+            raise FieldError(
+                f"veld '{name}': {raw} kan niet; verwacht een heel getal (zonder komma). Bedoel je {_fmt(math.floor(value + 0.5))}?",
                 line_of(node),
             )
         return value
+
+    def _bounds(self) -> tuple[float, float]:
+        lo = self.minimum if self.minimum is not None else -NUMBER_LIMIT
+        hi = self.maximum if self.maximum is not None else NUMBER_LIMIT
+        return lo, hi
+
+    def _allowed(self) -> str:
+        lo, hi = self._bounds()
+        return f"toegestaan is een {'heel ' if self.integer else ''}getal van {_fmt(lo)} tot en met {_fmt(hi)}"
 
     def schema(self):
         out: dict[str, Any] = {"type": "integer" if self.integer else "number"}
@@ -181,6 +202,10 @@ class Number(Kind):
         return "een getal"
 
 
+NUMBER_LIMIT = 10**12  # no field needs more; larger floats lose whole numbers
+MAX_NUMBER_TEXT = 40
+
+
 def _fmt(n: float | None) -> str:
     return "" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
 
@@ -195,6 +220,9 @@ class Year(Number):
         return "een jaartal"
 
 
+MIN_YEAR, MAX_YEAR = 1500, 2200  # dates of a neighbourhood; outside this a date is a typo
+
+
 def _date_parts(raw: str, node: yaml.Node, name: str, with_time: bool) -> dt.date | dt.datetime:
     pattern = _DATETIME if with_time else _DATE
     match = pattern.match(raw)
@@ -202,6 +230,13 @@ def _date_parts(raw: str, node: yaml.Node, name: str, with_time: bool) -> dt.dat
     if not match:
         raise FieldError(f"veld '{name}': verwacht {want}, maar vond '{raw}'.", line_of(node))
     year, month, day = (int(g) for g in match.groups()[:3])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        nearest = f"{MIN_YEAR}-01-01" if year < MIN_YEAR else f"{MAX_YEAR}-12-31"
+        raise FieldError(
+            f"veld '{name}': '{raw}' kan niet: jaar {year} valt buiten de toegestane jaren {MIN_YEAR} tot en met {MAX_YEAR}. "
+            f"Bedoel je {nearest}?",
+            line_of(node),
+        )
     if not 1 <= month <= 12:
         hint = f" Bedoel je {year}-{day:02d}-{month:02d}?" if 1 <= day <= 12 else ""
         raise FieldError(
@@ -209,20 +244,24 @@ def _date_parts(raw: str, node: yaml.Node, name: str, with_time: bool) -> dt.dat
             f"(een maand is 01 tot en met 12; schrijf jaar-maand-dag).{hint}",
             line_of(node),
         )
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    last = calendar.monthrange(year, month)[1]
+    if day < 1:
+        raise FieldError(
+            f"veld '{name}': '{raw}' is geen bestaande datum: dag {day} bestaat niet (een dag begint bij 01). "
+            f"Bedoel je {year}-{month:02d}-01?",
+            line_of(node),
+        )
+    if day > last:
         month_name = MONTHS.split()[month - 1]
         raise FieldError(
             f"veld '{name}': '{raw}' is geen bestaande datum: {month_name} {year} heeft {last} dagen. "
             f"Bedoel je {year}-{month:02d}-{last:02d}?",
             line_of(node),
-        ) from None
+        )
     if not with_time or match.group(4) is None:
-        return date
-    hour, minute = int(match.group(4)), int(match.group(5))
-    if hour > 23 or minute > 59:
+        return dt.date(year, month, day)
+    hour, minute, second = int(match.group(4)), int(match.group(5)), int(match.group(6) or 0)
+    if hour > 23 or minute > 59 or second > 59:
         raise FieldError(
             f"veld '{name}': '{raw}' heeft geen bestaande tijd; een tijd loopt van 00:00 tot 23:59.",
             line_of(node),
@@ -388,6 +427,9 @@ class LatLon(Kind):
             lat, lon = (float(p) for p in parts)
         except ValueError:
             raise FieldError(f"veld '{name}': verwacht {want}, maar vond {describe(node)}.", line_of(node)) from None
+        if not (math.isfinite(lat) and math.isfinite(lon)):
+            shown = ", ".join(p[:20] for p in parts)
+            raise FieldError(f"veld '{name}': [{shown}] is geen plaats (een getal is oneindig of geen getal); verwacht {want}.", line_of(node))
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise FieldError(f"veld '{name}': [{lat}, {lon}] ligt niet op aarde; verwacht {want}.", line_of(node))
         if 3 < lat < 8 and 50 < lon < 54:
