@@ -96,3 +96,11 @@ def test_minus_zero_is_zero_and_nothing_infinite_renders(site_dir):
 def test_non_finite_places(site_dir, value):
     msg = only(messages(site_dir, {WIJK: f"---\ntitel: T\ncentrum: {value}\n---\n"}), WIJK)
     assert msg.startswith(f"{WIJK}:3: fout: veld 'centrum'") and "verwacht een plaats als [52.37, 4.92]" in msg, msg
+
+
+def test_long_values_are_cut_off_in_messages(site_dir):
+    long = "x" * 15_000
+    found = messages(site_dir, {INIT: f"---\ntitel: E\nstatus: {long}\nsinds: {long}\nplekken: [{long}]\n{'y' * 1000}: 1\n---\n[[{'z' * 150}]] [[{'q' * 5000}]]\n"})
+    mine = [p for p in found if p.startswith(INIT)]
+    assert len(mine) == 5, mine
+    assert all(len(p) < 600 for p in mine), [len(p) for p in mine]

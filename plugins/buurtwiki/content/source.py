@@ -112,7 +112,7 @@ def parse_source(path: str, text: str, report: Reporter, need_front_matter: bool
             continue
         name = key.value
         if name in source.fields:
-            report.error(key.start_mark.line + 1, f"veld '{name}' staat twee keer in de gegevens; haal er één weg (eerst op regel {source.line(name)}).")
+            report.error(key.start_mark.line + 1, f"veld '{name[:80]}' staat twee keer in de gegevens; haal er één weg (eerst op regel {source.line(name)}).")
             continue
         source.fields[name] = (key, value)
     return source

@@ -14,7 +14,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_inline import StateInline
 
 _NEWLINE = re.compile("\n")
-_WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+# Bounded lengths: a longer "wikilink" stays plain text, and no message quotes a page of it.
+_WIKILINK = re.compile(r"\[\[([^\[\]|\n]{1,200}?)(?:\|([^\[\]\n]{1,500}?))?\]\]")
 
 
 def wikilink_rule(state: StateInline, silent: bool) -> bool:
