@@ -21,7 +21,10 @@ def test_a_valid_registry_has_no_problems(site_dir):
 
 def test_keys_must_be_slugs(site_dir):
     found, themes = problems(site_dir, "Groen Wonen:\n  titel: Groen\n\"[a]\":\n  titel: X\nzorg:\n  titel: Zorg\n")
-    assert found[0] == f"{THEMES}:1: fout: thema 'Groen Wonen' heeft geen geldige naam; gebruik kleine letters, cijfers en streepjes. Bedoel je 'groen-wonen'?"
+    assert found[0] == (
+        f"{THEMES}:1: fout: thema 'Groen Wonen' heeft geen geldige naam; gebruik kleine letters, cijfers en "
+        "streepjes (hoogstens 100 tekens). Bedoel je 'groen-wonen'?"
+    )
     assert found[1].startswith(f"{THEMES}:3: fout: thema '[a]' heeft geen geldige naam") and "Bedoel je 'a'?" in found[1]
     assert "zorg" in themes and "Groen Wonen" not in themes
 
@@ -41,7 +44,7 @@ def test_fields_are_text_and_sub_is_a_list_of_slugs(site_dir):
     found, themes = problems(site_dir, text)
     assert f"{THEMES}:2: fout: veld 'titel' in 'thema wonen': verwacht tekst, maar vond een lijst." in found
     assert f"{THEMES}:3: fout: veld 'omschrijving' in 'thema wonen': verwacht tekst, maar vond een groep velden." in found
-    assert any(p.startswith(f"{THEMES}:4: fout: sub-thema 'Koop Huis' van 'wonen' heeft geen geldige naam") and "'koop-huis'" in p for p in found), found
+    assert any(p.startswith(f"{THEMES}:4: fout: sub-thema van 'wonen': 'Koop Huis' heeft geen geldige naam") and "'koop-huis'" in p for p in found), found
     assert any(p.startswith(f"{THEMES}:5: waarschuwing: onbekend veld 'titl'") and "Bedoel je 'titel'?" in p for p in found), found
     assert "huur" in themes and "Koop Huis" not in themes
     assert not any("Node" in p for p in found)
@@ -67,3 +70,12 @@ def test_the_registry_is_bounded(site_dir):
 def test_a_long_title_is_refused(site_dir):
     found, _ = problems(site_dir, f"wonen:\n  titel: {'x' * 200}\n")
     assert found and "maximaal 80 tekens" in found[0]
+
+
+def test_a_sub_theme_in_two_places_is_an_error(site_dir):
+    found, themes = problems(site_dir, "wonen:\n  sub: [huur, groen]\ngroen:\n  titel: G\nzorg:\n  sub: [huur]\n")
+    assert found == [
+        f"{THEMES}:3: fout: thema 'groen' staat twee keer in themas.yml (eerst op regel 2); haal er één weg.",
+        f"{THEMES}:6: fout: sub-thema 'huur' staat twee keer in themas.yml (eerst op regel 2); haal er één weg.",
+    ]
+    assert themes.get("huur").parent == "wonen"

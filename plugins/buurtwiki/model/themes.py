@@ -11,7 +11,7 @@ import yaml
 from ..content.bounded_yaml import YamlProblem, compose
 from ..validation.problems import Problems, Reporter
 from ..validation.suggest import did_you_mean
-from .fields import _SLUG, Field, FieldError, ListOf, Struct, Text, describe, is_empty, line_of, slugify
+from .fields import _SLUG, MAX_SLUG, Field, FieldError, ListOf, Struct, Text, describe, is_empty, line_of, shown, slugify
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,21 @@ def parse_registry(text: str, report: Reporter | None = None) -> ThemeRegistry:
     for key_node, spec_node in root.value[:MAX_THEMES]:
         key = _theme_key(key_node, lines, report)
         if key is not None:
-            _add_theme(registry, key, spec_node, report)
+            _add_theme(registry, key, spec_node, lines, report)
     if len(root.value) > MAX_THEMES:
         report.error(line_of(root.value[MAX_THEMES][0]), f"themas.yml heeft meer dan {MAX_THEMES} thema's; de rest wordt niet gebruikt.")
     return registry
+
+
+def _slug_problem(what: str, key: str) -> str | None:
+    """Why ``key`` cannot name a theme, or None when it can."""
+    if _SLUG.match(key) and len(key) <= MAX_SLUG:
+        return None
+    suggestion = slugify(key)[:MAX_SLUG]
+    return (
+        f"{what} '{shown(key)}' heeft geen geldige naam; gebruik kleine letters, cijfers en streepjes "
+        f"(hoogstens {MAX_SLUG} tekens)." + (f" Bedoel je '{suggestion}'?" if suggestion else "")
+    )
 
 
 def _theme_key(node: yaml.Node, lines: dict[str, int], report: Reporter) -> str | None:
@@ -98,22 +109,21 @@ def _theme_key(node: yaml.Node, lines: dict[str, int], report: Reporter) -> str 
         report.error(line, f"de naam van een thema moet een woord zijn, maar vond {describe(node)}.")
         return None
     key = node.value.strip()
-    if not _SLUG.match(key):
-        suggestion = slugify(key)
-        report.error(
-            line,
-            f"thema '{key[:80]}' heeft geen geldige naam; gebruik kleine letters, cijfers en streepjes."
-            + (f" Bedoel je '{suggestion}'?" if suggestion else ""),
-        )
-        return None
-    if key in lines:
-        report.error(line, f"thema '{key}' staat twee keer in themas.yml (eerst op regel {lines[key]}); haal er één weg.")
+    problem = _slug_problem("thema", key) or _seen("thema", key, lines)
+    if problem:
+        report.error(line, problem)
         return None
     lines[key] = line
     return key
 
 
-def _add_theme(registry: ThemeRegistry, key: str, node: yaml.Node, report: Reporter) -> None:
+def _seen(what: str, key: str, lines: dict[str, int]) -> str | None:
+    if key not in lines:
+        return None
+    return f"{what} '{key}' staat twee keer in themas.yml (eerst op regel {lines[key]}); haal er één weg."
+
+
+def _add_theme(registry: ThemeRegistry, key: str, node: yaml.Node, lines: dict[str, int], report: Reporter) -> None:
     errors: list[FieldError] = []
     warnings: list[FieldError] = []
     spec: dict[str, Any] = {}
@@ -126,18 +136,15 @@ def _add_theme(registry: ThemeRegistry, key: str, node: yaml.Node, report: Repor
     for warn in warnings:
         report.warning(warn.line, warn.message)
     registry.themes[key] = Theme(key, spec.get("titel") or key.replace("-", " ").capitalize(), spec.get("omschrijving") or "")
-    sub_node = node.value if isinstance(node, yaml.MappingNode) else []
-    sub_lines = {k.value: line_of(v) for k, v in sub_node if isinstance(k, yaml.ScalarNode) and k.value == "sub"}
+    pairs = node.value if isinstance(node, yaml.MappingNode) else []
+    sub_line = next((line_of(v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == "sub"), line_of(node))
     for sub in spec.get("sub") or []:
-        if not _SLUG.match(sub):
-            suggestion = slugify(sub)
-            report.error(
-                sub_lines.get("sub", line_of(node)),
-                f"sub-thema '{sub[:80]}' van '{key}' heeft geen geldige naam; gebruik kleine letters, cijfers en "
-                "streepjes." + (f" Bedoel je '{suggestion}'?" if suggestion else ""),
-            )
+        problem = _slug_problem(f"sub-thema van '{key}':", sub) or _seen("sub-thema", sub, lines)
+        if problem:
+            report.error(sub_line, problem)
             continue
-        registry.themes.setdefault(sub, Theme(sub, sub.replace("-", " ").capitalize(), parent=key))
+        lines[sub] = sub_line
+        registry.themes[sub] = Theme(sub, sub.replace("-", " ").capitalize(), parent=key)
 
 
 def default_registry() -> ThemeRegistry:
