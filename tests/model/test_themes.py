@@ -79,3 +79,12 @@ def test_a_sub_theme_in_two_places_is_an_error(site_dir):
         f"{THEMES}:6: fout: sub-thema 'huur' staat twee keer in themas.yml (eerst op regel 2); haal er één weg.",
     ]
     assert themes.get("huur").parent == "wonen"
+
+
+def test_the_default_registry_has_no_problems():
+    from buurtwiki.model.themes import DEFAULT_TEXT, parse_registry
+    from buurtwiki.validation.problems import Problems
+
+    problems_found = Problems()
+    registry = parse_registry(DEFAULT_TEXT, problems_found.for_path(THEMES))
+    assert problems_found.items == [] and len(registry.main) >= 5
