@@ -15,35 +15,14 @@ import frontmatter
 import yaml
 
 from ..validation.problems import Reporter
+from .bounded_yaml import YamlProblem, compose, explain_yaml_error
+
+__all__ = ["Source", "explain_yaml_error", "parse_source", "read_text", "split"]
 
 _FENCE = re.compile(r"^---[ \t]*$")
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
-
-# PyYAML's problems, said in Dutch for someone who has never seen YAML.
-_YAML_PROBLEMS = [
-    ("mapping values are not allowed", "er staat een dubbele punt (:) midden in een waarde. Zet de hele waarde tussen aanhalingstekens, zoals titel: \"Eten: elke dinsdag\"."),
-    ("could not find expected ':'", "hier mist een dubbele punt (:) tussen veldnaam en waarde, zoals 'status: actief'."),
-    ("found character '\\t'", "hier staat een tab. Gebruik spaties om in te springen."),
-    ("found a tab character", "hier staat een tab. Gebruik spaties om in te springen."),
-    ("expected <block end>, but found '-'", "een lijst-streepje (-) staat niet goed ingesprongen; zet alle streepjes van een lijst even ver naar rechts."),
-    ("expected <block end>", "de inspringing klopt niet: een veld staat verder of minder ver naar rechts dan de velden eromheen."),
-    ("found unexpected end of stream", "een aanhalingsteken (\" of ') wordt geopend maar niet gesloten."),
-    ("found undefined alias", "een * aan het begin van een waarde heeft in YAML een speciale betekenis. Zet de waarde tussen aanhalingstekens."),
-    ("found unhashable key", "een veldnaam mag geen lijst of groep zijn."),
-    ("while scanning a quoted scalar", "een aanhalingsteken (\" of ') wordt geopend maar niet gesloten."),
-    ("found character '@'", "een waarde mag niet met @ beginnen. Zet de waarde tussen aanhalingstekens."),
-    ("found character '`'", "een waarde mag niet met ` beginnen. Zet de waarde tussen aanhalingstekens."),
-    ("while parsing a flow sequence", "een lijst tussen [ en ] wordt niet goed gesloten; controleer de ] en de komma's."),
-    ("while parsing a flow mapping", "een groep tussen { en } wordt niet goed gesloten."),
-]
-
-
-def explain_yaml_error(err: yaml.YAMLError) -> str:
-    text = f"{getattr(err, 'context', '') or ''} {getattr(err, 'problem', '') or ''}"
-    for needle, dutch in _YAML_PROBLEMS:
-        if needle in text:
-            return f"de gegevens bovenaan (tussen de --- regels) zijn niet te lezen: {dutch}"
-    return f"de gegevens bovenaan (tussen de --- regels) zijn niet te lezen ({text.strip()}). Kijk of elke regel de vorm 'veld: waarde' heeft."
+# One Markdown file. markdown-it-py is linear but slow on hostile text (about 25 µs per byte of
+# "![a![a…"), so this keeps the worst file to seconds; the largest demo page is 3 kB.
+MAX_FILE_BYTES = 512 * 1024
 
 
 @dataclass
@@ -98,6 +77,14 @@ def parse_source(path: str, text: str, report: Reporter, need_front_matter: bool
     source = Source(path=path, text=text)
     yaml_text, body, body_line, closed = split(text)
     source.body, source.body_line = body, body_line
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:
+        report.error(
+            1,
+            f"het bestand is {size // 1024} kB groot; maximaal {MAX_FILE_BYTES // 1024} kB is toegestaan. "
+            "De tekst wordt daarom niet op de site gezet. Verdeel de tekst over meer pagina's.",
+        )
+        source.body = ""
     if yaml_text is None:
         if need_front_matter:
             report.error(1, "de pagina begint niet met gegevens tussen twee regels met ---. Zet bovenaan:\n---\ntitel: …\n---")
@@ -108,17 +95,11 @@ def parse_source(path: str, text: str, report: Reporter, need_front_matter: bool
     source.front_matter_line = 2
     # A leading newline makes node lines count from the top of the file (the --- is line 1).
     try:
-        root = yaml.compose("\n" + yaml_text, Loader=FAST_LOADER)
-    except yaml.YAMLError:
-        try:  # the pure-Python parser words its problems in the way explain_yaml_error knows
-            root = yaml.compose("\n" + yaml_text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-            if "end of stream" in str(getattr(err, "problem", "")) and getattr(err, "context_mark", None):
-                mark = err.context_mark  # an unclosed quote: point at where it opens
-            report.error((mark.line + 1) if mark else 1, explain_yaml_error(err))
-            source.readable = False
-            return source
+        root = compose("\n" + yaml_text)
+    except YamlProblem as problem:
+        report.error(problem.line, problem.message)
+        source.readable = False
+        return source
     if root is None:
         return source
     if not isinstance(root, yaml.MappingNode):
@@ -126,9 +107,12 @@ def parse_source(path: str, text: str, report: Reporter, need_front_matter: bool
         source.readable = False
         return source
     for key, value in root.value:
-        name = str(key.value)
+        if not isinstance(key, yaml.ScalarNode):
+            report.error(key.start_mark.line + 1, "een veldnaam mag geen lijst of groep zijn; schrijf 'veld: waarde'.")
+            continue
+        name = key.value
         if name in source.fields:
-            report.error(key.start_mark.line + 1, f"veld '{name}' staat twee keer in de gegevens; haal er één weg (eerst op regel {source.line(name)}).")
+            report.error(key.start_mark.line + 1, f"veld '{name[:80]}' staat twee keer in de gegevens; haal er één weg (eerst op regel {source.line(name)}).")
             continue
         source.fields[name] = (key, value)
     return source

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from ..content.bounded_yaml import YamlProblem, compose, plain
 from .worddiff import ADDED, REMOVED, Segment, word_diff
 
 CHANGED = "gewijzigd"
@@ -82,26 +81,24 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     raise UnreadableFrontMatter("geen afsluitende ---")
 
 
-# libyaml's BaseLoader when available: the same values, several times faster.
-_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-
-
 @lru_cache(maxsize=1024)
 def _fields(front: str | None) -> dict[str, Any]:
     """The fields of a front matter (cached: each version is compared with two others).
-    The result is shared: do not change it."""
+    The result is shared: do not change it.
+
+    Uses the core's bounded parse: an old version with anchors and aliases (a "billion laughs"),
+    too much text or too deep nesting is unreadable, never a hang."""
     if front is None or not front.strip():
         return {}
     try:
-        # BaseLoader keeps every value as written: "nee" stays "nee", 2024-01-01 stays text.
-        data = yaml.load(front, Loader=_LOADER)  # noqa: S506 - BaseLoader builds no objects
-    except yaml.YAMLError as error:
-        raise UnreadableFrontMatter(str(error)) from error
+        data = plain(compose(front))  # every value kept as written: "nee" stays "nee"
+    except YamlProblem as error:
+        raise UnreadableFrontMatter(error.message) from error
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise UnreadableFrontMatter("geen velden")
-    return {str(k): v for k, v in data.items()}
+    return data
 
 
 # -- showing values ----------------------------------------------------------------------------

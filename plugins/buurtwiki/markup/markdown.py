@@ -13,11 +13,11 @@ from functools import lru_cache
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from .anchors import anchors_plugin
 from .wikilinks import wikilinks_plugin
 
 
@@ -39,7 +39,7 @@ def parser() -> MarkdownIt:
     md.use(footnote_plugin)
     md.use(deflist_plugin)
     md.use(tasklists_plugin)
-    md.use(anchors_plugin, min_level=2, max_level=3, permalink=False)
+    md.use(anchors_plugin, min_level=2, max_level=3)
     return md
 
 

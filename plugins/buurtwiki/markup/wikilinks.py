@@ -7,12 +7,15 @@ The rule only records the target; rendering asks ``env["wikilink"]`` to resolve 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_inline import StateInline
 
-_WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+_NEWLINE = re.compile("\n")
+# Bounded lengths: a longer "wikilink" stays plain text, and no message quotes a page of it.
+_WIKILINK = re.compile(r"\[\[([^\[\]|\n]{1,200}?)(?:\|([^\[\]\n]{1,500}?))?\]\]")
 
 
 def wikilink_rule(state: StateInline, silent: bool) -> bool:
@@ -27,11 +30,22 @@ def wikilink_rule(state: StateInline, silent: bool) -> bool:
         token.meta = {
             "target": target,
             "text": (match.group(2) or "").strip(),
-            "line_offset": state.src.count("\n", 0, state.pos),
+            "line_offset": _line_offset(state),
         }
         token.content = match.group(0)
     state.pos = match.end()
     return True
+
+
+def _line_offset(state: StateInline) -> int:
+    """Newlines before ``state.pos`` in this inline block: the newline positions are found once per
+    block (kept in ``env``), then each wikilink costs a binary search, not a count from the start."""
+    cached = state.env.get("_bw_newlines") if isinstance(state.env, dict) else None
+    if cached is None or cached[0] is not state.src:
+        cached = (state.src, [m.start() for m in _NEWLINE.finditer(state.src)])
+        if isinstance(state.env, dict):
+            state.env["_bw_newlines"] = cached
+    return bisect_left(cached[1], state.pos)
 
 
 def wikilinks_plugin(md: MarkdownIt) -> None:

@@ -8,7 +8,9 @@ these, so validation, schema, exports and templates all read the same definition
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,8 +21,8 @@ from ..validation.suggest import allowed, did_you_mean
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_DATE = re.compile(r"^([0-9]{1,6})-([0-9]{1,2})-([0-9]{1,2})$")
+_DATETIME = re.compile(r"^([0-9]{1,6})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?$")
 _DUTCH_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december"
@@ -39,10 +41,20 @@ def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+MAX_SLUG = 100  # characters of a page name (slug)
+MAX_SHOWN = 80  # characters of a value quoted back in a message
+
+
+def shown(text: str) -> str:
+    """A value as quoted in a message: cut off when long, so one message stays readable."""
+    text = str(text)
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
 def describe(node: yaml.Node) -> str:
     """How a found value is quoted back to the resident."""
     if isinstance(node, yaml.ScalarNode):
-        return f"'{node.value}'" if node.value != "" else "een lege waarde"
+        return f"'{shown(node.value)}'" if node.value != "" else "een lege waarde"
     if isinstance(node, yaml.SequenceNode):
         return "een lijst"
     return "een groep velden"
@@ -141,30 +153,49 @@ class Number(Kind):
 
     def parse(self, node, name):
         raw = _scalar(node, name, "een getal")
+        if len(raw) > MAX_NUMBER_TEXT:
+            raise FieldError(f"veld '{name}': de waarde is te lang voor een getal ({len(raw)} tekens); {self._allowed()}.", line_of(node))
         text = raw.replace("€", "").replace(" ", "").replace("_", "")
+        if _DUTCH_NUMBER.match(text):  # 20.000 or 1.200.000,50 written the Dutch way
+            text = text.replace(".", "").replace(",", ".")
+        elif "," in text and "." not in text:
+            text = text.replace(",", ".")
         try:
-            if _DUTCH_NUMBER.match(text):  # 20.000 or 1.200.000,50 written the Dutch way
-                text = text.replace(".", "").replace(",", ".")
-            elif "," in text and "." not in text:
-                text = text.replace(",", ".")
-            value = float(text)
+            value = float(text) + 0.0  # + 0.0 turns -0 into 0
         except ValueError:
             raise FieldError(
-                f"veld '{name}': verwacht een getal (zoals 1200), maar vond '{raw}'.", line_of(node)
+                f"veld '{name}': verwacht een getal (zoals 1200), maar vond '{shown(raw)}'.", line_of(node)
             ) from None
-        if self.integer or value.is_integer():
-            value = int(value)
-        lo, hi = self.minimum, self.maximum
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            bounds = f"van {_fmt(lo)} tot en met {_fmt(hi)}" if hi is not None else f"vanaf {_fmt(lo)}"
-            nearest = max(value, lo) if lo is not None else value
-            nearest = min(nearest, hi) if hi is not None else nearest
+        lo, hi = self._bounds()
+        if not math.isfinite(value):
+            nearest = hi if value == math.inf else lo if value == -math.inf else max(lo, min(hi, 0))
             raise FieldError(
-                f"veld '{name}': {raw} kan niet; toegestaan is een getal {bounds}. "
-                f"Bedoel je {_fmt(nearest)}?",
+                f"veld '{name}': '{shown(raw)}' is geen gewoon getal (het is oneindig groot of geen getal); "
+                f"{self._allowed()}. Bedoel je {_fmt(nearest)}?",
+                line_of(node),
+            )
+        if value < lo or value > hi:
+            raise FieldError(
+                f"veld '{name}': {shown(raw)} kan niet; {self._allowed()}. Bedoel je {_fmt(max(lo, min(hi, value)))}?",
+                line_of(node),
+            )
+        if value.is_integer():
+            return int(value)
+        if self.integer:
+            raise FieldError(
+                f"veld '{name}': {shown(raw)} kan niet; verwacht een heel getal (zonder komma). Bedoel je {_fmt(math.floor(value + 0.5))}?",
                 line_of(node),
             )
         return value
+
+    def _bounds(self) -> tuple[float, float]:
+        lo = self.minimum if self.minimum is not None else -NUMBER_LIMIT
+        hi = self.maximum if self.maximum is not None else NUMBER_LIMIT
+        return lo, hi
+
+    def _allowed(self) -> str:
+        lo, hi = self._bounds()
+        return f"toegestaan is een {'heel ' if self.integer else ''}getal van {_fmt(lo)} tot en met {_fmt(hi)}"
 
     def schema(self):
         out: dict[str, Any] = {"type": "integer" if self.integer else "number"}
@@ -181,6 +212,10 @@ class Number(Kind):
         return "een getal"
 
 
+NUMBER_LIMIT = 10**12  # no field needs more; larger floats lose whole numbers
+MAX_NUMBER_TEXT = 40
+
+
 def _fmt(n: float | None) -> str:
     return "" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
 
@@ -195,36 +230,50 @@ class Year(Number):
         return "een jaartal"
 
 
+MIN_YEAR, MAX_YEAR = 1500, 2200  # dates of a neighbourhood; outside this a date is a typo
+
+
 def _date_parts(raw: str, node: yaml.Node, name: str, with_time: bool) -> dt.date | dt.datetime:
     pattern = _DATETIME if with_time else _DATE
     match = pattern.match(raw)
     want = "een datum als 2019-04-13" + (" of een tijdstip als 2026-12-01 19:30" if with_time else "")
     if not match:
-        raise FieldError(f"veld '{name}': verwacht {want}, maar vond '{raw}'.", line_of(node))
+        raise FieldError(f"veld '{name}': verwacht {want}, maar vond '{shown(raw)}'.", line_of(node))
     year, month, day = (int(g) for g in match.groups()[:3])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        nearest = f"{MIN_YEAR}-01-01" if year < MIN_YEAR else f"{MAX_YEAR}-12-31"
+        raise FieldError(
+            f"veld '{name}': '{shown(raw)}' kan niet: jaar {year} valt buiten de toegestane jaren {MIN_YEAR} tot en met {MAX_YEAR}. "
+            f"Bedoel je {nearest}?",
+            line_of(node),
+        )
     if not 1 <= month <= 12:
         hint = f" Bedoel je {year}-{day:02d}-{month:02d}?" if 1 <= day <= 12 else ""
         raise FieldError(
-            f"veld '{name}': '{raw}' is geen bestaande datum: maand {month} bestaat niet "
+            f"veld '{name}': '{shown(raw)}' is geen bestaande datum: maand {month} bestaat niet "
             f"(een maand is 01 tot en met 12; schrijf jaar-maand-dag).{hint}",
             line_of(node),
         )
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    last = calendar.monthrange(year, month)[1]
+    if day < 1:
+        raise FieldError(
+            f"veld '{name}': '{shown(raw)}' is geen bestaande datum: dag {day} bestaat niet (een dag begint bij 01). "
+            f"Bedoel je {year}-{month:02d}-01?",
+            line_of(node),
+        )
+    if day > last:
         month_name = MONTHS.split()[month - 1]
         raise FieldError(
-            f"veld '{name}': '{raw}' is geen bestaande datum: {month_name} {year} heeft {last} dagen. "
+            f"veld '{name}': '{shown(raw)}' is geen bestaande datum: {month_name} {year} heeft {last} dagen. "
             f"Bedoel je {year}-{month:02d}-{last:02d}?",
             line_of(node),
-        ) from None
+        )
     if not with_time or match.group(4) is None:
-        return date
-    hour, minute = int(match.group(4)), int(match.group(5))
-    if hour > 23 or minute > 59:
+        return dt.date(year, month, day)
+    hour, minute, second = int(match.group(4)), int(match.group(5)), int(match.group(6) or 0)
+    if hour > 23 or minute > 59 or second > 59:
         raise FieldError(
-            f"veld '{name}': '{raw}' heeft geen bestaande tijd; een tijd loopt van 00:00 tot 23:59.",
+            f"veld '{name}': '{shown(raw)}' heeft geen bestaande tijd; een tijd loopt van 00:00 tot 23:59.",
             line_of(node),
         )
     return dt.datetime(year, month, day, hour, minute)
@@ -267,10 +316,10 @@ class Url(Kind):
     def parse(self, node, name):
         raw = _scalar(node, name, "een webadres")
         if not _URL.match(raw):
-            hint = f" Bedoel je 'https://{raw}'?" if "." in raw and "://" not in raw and " " not in raw else ""
+            hint = f" Bedoel je 'https://{shown(raw)}'?" if "." in raw and "://" not in raw and " " not in raw else ""
             raise FieldError(
                 f"veld '{name}': verwacht een webadres dat begint met https:// of http://, "
-                f"maar vond '{raw}'.{hint}",
+                f"maar vond '{shown(raw)}'.{hint}",
                 line_of(node),
             )
         return raw
@@ -298,12 +347,12 @@ class Choice(Kind):
         low = raw.lower().replace(" ", "-").replace("ö", "o")
         if low in self.values:
             raise FieldError(
-                f"veld '{name}': '{raw}' moet precies zo geschreven worden als in de lijst. "
+                f"veld '{name}': '{shown(raw)}' moet precies zo geschreven worden als in de lijst. "
                 f"Bedoel je '{low}'?",
                 line_of(node),
             )
         raise FieldError(
-            f"veld '{name}': '{raw}' is geen geldige waarde; kies uit: {allowed(self.values)}."
+            f"veld '{name}': '{shown(raw)}' is geen geldige waarde; kies uit: {allowed(self.values)}."
             + did_you_mean(raw, self.values),
             line_of(node),
         )
@@ -333,18 +382,23 @@ class Ref(Kind):
             kind, slug = raw.split(":", 1)
             if kind not in self.types:
                 raise FieldError(
-                    f"veld '{name}': '{raw}' verwijst naar het type '{kind}', maar hier mag alleen "
+                    f"veld '{name}': '{shown(raw)}' verwijst naar het type '{kind}', maar hier mag alleen "
                     f"{' of '.join(self.types)}." + did_you_mean(kind, self.types),
                     line_of(node),
                 )
         else:
             slug = raw
+        if len(slug) > MAX_SLUG:
+            raise FieldError(
+                f"veld '{name}': '{shown(raw)}' is geen geldige verwijzing: een naam is hoogstens {MAX_SLUG} tekens lang.",
+                line_of(node),
+            )
         if not _SLUG.match(slug):
             suggestion = slugify(slug)
             raise FieldError(
-                f"veld '{name}': '{raw}' is geen geldige verwijzing; een verwijzing is de bestandsnaam "
+                f"veld '{name}': '{shown(raw)}' is geen geldige verwijzing; een verwijzing is de bestandsnaam "
                 f"zonder .md, met kleine letters, cijfers en streepjes."
-                + (f" Bedoel je '{suggestion}'?" if suggestion else ""),
+                + (f" Bedoel je '{shown(suggestion)}'?" if suggestion else ""),
                 line_of(node),
             )
         return RefValue(raw, self.types, line_of(node))
@@ -388,6 +442,9 @@ class LatLon(Kind):
             lat, lon = (float(p) for p in parts)
         except ValueError:
             raise FieldError(f"veld '{name}': verwacht {want}, maar vond {describe(node)}.", line_of(node)) from None
+        if not (math.isfinite(lat) and math.isfinite(lon)):
+            shown = ", ".join(p[:20] for p in parts)
+            raise FieldError(f"veld '{name}': [{shown}] is geen plaats (een getal is oneindig of geen getal); verwacht {want}.", line_of(node))
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise FieldError(f"veld '{name}': [{lat}, {lon}] ligt niet op aarde; verwacht {want}.", line_of(node))
         if 3 < lat < 8 and 50 < lon < 54:
@@ -419,7 +476,7 @@ class FilePath(Kind):
         if not raw.lower().endswith(self.suffixes) or ".." in raw.split("/"):
             raise FieldError(
                 f"veld '{name}': verwacht een bestand in deze map dat eindigt op "
-                f"{' of '.join(self.suffixes)}, maar vond '{raw}'.",
+                f"{' of '.join(self.suffixes)}, maar vond '{shown(raw)}'.",
                 line_of(node),
             )
         return raw
@@ -451,12 +508,12 @@ class Recurrence(Kind):
             if rule and "FREQ" in rule:
                 return raw.removeprefix("RRULE:")
             raise FieldError(
-                f"veld '{name}': '{raw}' is geen geldige iCalendar-regel; een voorbeeld is "
+                f"veld '{name}': '{shown(raw)}' is geen geldige iCalendar-regel; een voorbeeld is "
                 f"'FREQ=WEEKLY;BYDAY=TU' (elke dinsdag).",
                 line_of(node),
             )
         raise FieldError(
-            f"veld '{name}': '{raw}' is geen geldige herhaling; kies uit: {allowed(self.values)}, "
+            f"veld '{name}': '{shown(raw)}' is geen geldige herhaling; kies uit: {allowed(self.values)}, "
             f"of schrijf een iCalendar-regel zoals 'FREQ=WEEKLY;BYDAY=TU'." + did_you_mean(raw, self.values),
             line_of(node),
         )
@@ -488,7 +545,7 @@ class OpeningHours(Kind):
             first = raw.split(" ")[0].split("-")[0].split(",")[0].lower()
             hint = did_you_mean(first, DAYS) if first not in DAYS else ""
             raise FieldError(
-                f"veld '{name}': '{raw}' is geen geldige openingstijd; schrijf de dagen "
+                f"veld '{name}': '{shown(raw)}' is geen geldige openingstijd; schrijf de dagen "
                 f"({' '.join(DAYS)}, een reeks met -, meer met ,) en dan de tijd, zoals "
                 f"'ma-vr 09:00-17:00' of 'wo 19:00-22:00'.{hint}",
                 line_of(node),
@@ -517,7 +574,7 @@ class ListOf(Kind):
         for number, child in enumerate(nodes, start=1):
             if is_empty(child):
                 continue
-            label = f"{name}" if len(nodes) == 1 else f"{name} (nr. {number})"
+            label = name if len(nodes) == 1 else _numbered(name, number)
             try:
                 out.append(self.item.parse(child, label))
             except FieldError as err:
@@ -535,6 +592,12 @@ class ListOf(Kind):
 
     def words(self):
         return "een lijst van " + self.item.words()
+
+
+def _numbered(name: str, number: int) -> str:
+    """``sub (nr. 2)``; inside a group the number goes with the field: ``sub (nr. 2)' in 'thema x``."""
+    field_name, sep, rest = name.partition("' in '")
+    return f"{field_name} (nr. {number}){sep}{rest}"
 
 
 @dataclass
@@ -557,11 +620,14 @@ class Struct(Kind):
         out: dict[str, Any] = {"_line": line_of(node)}
         names = [f.name for f in self.fields]
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            if not isinstance(key_node, yaml.ScalarNode):
+                collected.append(FieldError(f"in {name} staat {describe(key_node)} als veldnaam; een veldnaam is een woord.", line_of(key_node)))
+                continue
+            key = key_node.value
             spec = self.field(key)
             if spec is None:
                 message = (
-                    f"onbekend veld '{key}' in {name}; bekende velden zijn: {', '.join(names)}."
+                    f"onbekend veld '{shown(key)}' in {name}; bekende velden zijn: {', '.join(names)}."
                     + did_you_mean(key, names)
                 )
                 (warnings if warnings is not None else collected).append(FieldError(message, line_of(key_node)))

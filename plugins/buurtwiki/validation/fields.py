@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.source import Source
-from ..model.fields import FieldError, ListOf, Struct, is_empty
+from ..model.fields import FieldError, ListOf, Struct, is_empty, shown
 from ..model.schema import EntityType
 from .problems import Reporter
 from .suggest import did_you_mean
@@ -24,7 +24,7 @@ def parse_fields(source: Source, entity_type: EntityType, report: Reporter) -> d
                 continue
             report.warning(
                 line,
-                f"onbekend veld '{name}' voor een {entity_type.name}; het wordt niet gebruikt." + did_you_mean(name, names),
+                f"onbekend veld '{shown(name)}' voor een {entity_type.name}; het wordt niet gebruikt." + did_you_mean(name, names),
             )
             continue
         if is_empty(value_node):

@@ -6,7 +6,7 @@ import posixpath
 
 from ..content.entity import Entity, Page
 from ..content.site import Site
-from ..model.fields import RefValue, ThemeValue
+from ..model.fields import RefValue, ThemeValue, shown
 from .suggest import closest
 
 
@@ -27,14 +27,14 @@ def _check_ref(site: Site, entity: Entity, name: str, ref: RefValue, report) -> 
     found = site.candidates(ref.raw, ref.types)
     if len(found) == 1:
         if found[0] is entity:
-            report.warning(ref.line, f"veld '{name}': '{ref.raw}' verwijst naar deze pagina zelf.")
+            report.warning(ref.line, f"veld '{name}': '{shown(ref.raw)}' verwijst naar deze pagina zelf.")
         return
     kinds = " of ".join(ref.types)
     if len(found) > 1:
         options = ", ".join(f"'{e.key}'" for e in found)
         report.error(
             ref.line,
-            f"veld '{name}': '{ref.raw}' bestaat als {' en als '.join(e.type.name for e in found)}. "
+            f"veld '{name}': '{shown(ref.raw)}' bestaat als {' en als '.join(e.type.name for e in found)}. "
             f"Schrijf welke je bedoelt: {options}.",
         )
         return
@@ -42,13 +42,13 @@ def _check_ref(site: Site, entity: Entity, name: str, ref: RefValue, report) -> 
     if other:
         report.error(
             ref.line,
-            f"veld '{name}': '{ref.raw}' is een {other[0].type.name}, maar hier mag alleen een {kinds} staan.",
+            f"veld '{name}': '{shown(ref.raw)}' is een {other[0].type.name}, maar hier mag alleen een {kinds} staan.",
         )
         return
     options = [e.slug for e in site.entities if e.type.name in ref.types]
     near = closest(ref.slug, options, n=3)
     hint = f" Bedoel je {' of '.join(repr(n) for n in near)}?" if near else ""
-    report.error(ref.line, f"veld '{name}': er is geen {kinds} met de naam '{ref.raw}'.{hint}")
+    report.error(ref.line, f"veld '{name}': er is geen {kinds} met de naam '{shown(ref.raw)}'.{hint}")
 
 
 def _check_body_links(site: Site, item: Entity | Page) -> None:
@@ -65,7 +65,7 @@ def _check_body_links(site: Site, item: Entity | Page) -> None:
             slug = link.target.split(":", 1)[-1]
             near = closest(slug, list(site.by_slug), n=3)
             hint = f" Bedoel je {' of '.join(f'[[{n}]]' for n in near)}?" if near else ""
-            report.error(link.line, f"link [[{link.target}]]: er is geen pagina met de naam '{slug}'.{hint}")
+            report.error(link.line, f"link [[{shown(link.target)}]]: er is geen pagina met de naam '{shown(slug)}'.{hint}")
         elif resolve_md_link(site, item, link.target) is None:
             target = link.target.split("#", 1)[0]
             known = [p for p in site.by_path]
