@@ -4,7 +4,13 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: install serve site check test lint bench clean
+PORT ?=
+# The demo site is built from a separate git repository replayed from demo/verhaal.yml, so its
+# history pages show residents' changes (not this repository's own commits). See demo/maak_demo.py.
+DEMO = .demo
+DEMO_SOURCES = demo/verhaal.yml demo/maak_demo.py mkdocs.yml $(shell find content wijken)
+
+.PHONY: install demo serve site check test lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,17 +20,23 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+$(DEMO)/.gemaakt: $(VENV)/.installed $(DEMO_SOURCES)
+	$(BIN)/python demo/maak_demo.py --out $(DEMO)
+	touch $@
 
-site: install
-	$(BIN)/mkdocs build
+demo: install $(DEMO)/.gemaakt
+
+serve: demo
+	$(BIN)/python demo/serve.py --port "$(PORT)" --mkdocs $(BIN)/mkdocs -- --config-file $(DEMO)/mkdocs.yml
+
+site: demo
+	$(BIN)/mkdocs build --config-file $(DEMO)/mkdocs.yml --site-dir $(CURDIR)/site
 
 check: install
 	$(BIN)/buurtwiki check .
 
 lint: install
-	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff check plugins tests bench demo
 
 test: install lint
 	$(BIN)/pytest
@@ -33,4 +45,4 @@ bench: install
 	$(BIN)/python bench/build_bench.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(DEMO) $(VENV)
