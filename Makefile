@@ -10,7 +10,12 @@ PORT ?=
 DEMO = .demo
 DEMO_SOURCES = demo/verhaal.yml demo/maak_demo.py mkdocs.yml $(shell find content wijken)
 
-.PHONY: install demo serve site check test lint bench clean
+# Tools for the browser and HTML tests, from npm into .cache/npm. One npm command for all of them:
+# `npm install --no-save` of one package removes the others.
+NPM_TOOLS = axe-core@4.14.1 vnu-jar@26.9.27
+NPM_DIR = .cache/npm/node_modules
+
+.PHONY: install demo serve site check test test-tools lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +43,16 @@ check: install
 lint: install
 	$(BIN)/ruff check plugins tests bench demo
 
-test: install lint
+test-tools:
+	@if [ -f $(NPM_DIR)/axe-core/axe.min.js ] && [ -f $(NPM_DIR)/vnu-jar/build/dist/vnu.jar ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  echo "axe-core en vnu.jar ophalen met npm (eenmalig) ..."; mkdir -p .cache/npm; \
+	  (cd .cache/npm && npm install --no-save --silent $(NPM_TOOLS)) || echo "Ophalen met npm lukte niet; die tests worden overgeslagen."; \
+	else echo "npm ontbreekt: de browser- en HTML-tests worden overgeslagen (sudo apt-get install npm)."; fi
+	@command -v chromium >/dev/null 2>&1 || echo "Chromium ontbreekt: de browsertests worden overgeslagen (sudo apt-get install chromium)."
+	@command -v java >/dev/null 2>&1 || echo "Java ontbreekt: de HTML-controle wordt overgeslagen (sudo apt-get install default-jre-headless)."
+
+test: install lint test-tools
 	$(BIN)/pytest
 
 bench: install

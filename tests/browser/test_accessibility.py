@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
 from ..adapters.test_mkdocs_build import build, copy_demo
+from .tools import AXE, CHROMIUM, require
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = Path(os.environ.get("AXE_PATH", REPO / ".cache/npm/node_modules/axe-core/axe.min.js"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -42,20 +38,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def _tools():
-    missing = []
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing.append("python playwright")
-    if not Path(CHROMIUM).exists():
-        missing.append("chromium")
-    if not AXE.is_file():
-        missing.append(f"axe-core ({AXE})")
-    if missing:
-        message = "ontbreekt voor de toegankelijkheidstest: " + ", ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require("de toegankelijkheidstest (WCAG 2.1 AA in Chromium)", "playwright", "chromium", "axe")
 
 
 @pytest.fixture(scope="module")
