@@ -47,11 +47,14 @@ def demo_site(tmp_path_factory) -> Path:
     return root / "site"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo_url(demo_site):
+    """Per module, and the thread is joined: later tests fork only when no other thread runs."""
     handler = functools.partial(SiteHandler, directory=str(demo_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
