@@ -33,10 +33,10 @@ def _tools():
 
 
 @pytest.fixture(scope="module")
-def served(demo_site, demo_url):
+def served(request):
     """The demo as `make serve` shows it: with history pages full of changes by several residents."""
-    _tools()
-    return demo_site.parent, demo_url
+    _tools()  # before building the demo
+    return request.getfixturevalue("demo_site").parent, request.getfixturevalue("demo_url")
 
 
 @pytest.fixture(scope="module")
