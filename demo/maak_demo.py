@@ -154,10 +154,18 @@ def git_date(value, where: str) -> str:
 
 
 def edit(final: str, edits: dict, warn) -> str:
-    """``final`` with the story's changes: ``velden`` (set), ``zonder`` (drop), ``tekst`` (replace)."""
+    """``final`` with the story's changes: ``afkappen`` (cut), ``tekst`` (replace), ``zonder``, ``velden``."""
     text = final
-    for pair in edits.get("tekst") or []:
-        now, before = pair
+    marker = edits.get("afkappen")
+    if marker:  # the text did not go further than this yet
+        if marker in text:
+            text = text[: text.index(marker)].rstrip("\n") + "\n"
+        else:
+            warn(f"afkappen: tekst niet gevonden: {marker[:60]!r}")
+    pairs = []
+    for item in edits.get("tekst") or []:  # a pair, or a list of pairs (a YAML alias to an earlier step's)
+        pairs.extend(item if item and isinstance(item[0], list) else [item])
+    for now, before in pairs:
         if now not in text:
             warn(f"tekst niet gevonden: {now[:60]!r}")
         text = text.replace(now, before, 1)
@@ -165,7 +173,7 @@ def edit(final: str, edits: dict, warn) -> str:
         text = set_field(text, key, None, warn)
     for key, value in (edits.get("velden") or {}).items():
         text = set_field(text, key, value, warn)
-    unknown = set(edits) - {"tekst", "zonder", "velden"}
+    unknown = set(edits) - {"afkappen", "tekst", "zonder", "velden"}
     if unknown:
         warn(f"onbekende wijziging {sorted(unknown)}")
     return text
