@@ -234,6 +234,15 @@ def main(argv: list[str] | None = None) -> int:
     except StoryError as error:
         print(f"{STORY.relative_to(REPO)}: fout: {error}", file=sys.stderr)
         return 1
+    except yaml.YAMLError as error:
+        print(f"{STORY.relative_to(REPO)}: fout: dit is geen geldige YAML: {error}", file=sys.stderr)
+        return 1
+    except (KeyError, TypeError, ValueError) as error:
+        print(f"{STORY.relative_to(REPO)}: fout: een stap mist iets of heeft een verkeerde vorm ({error!r})", file=sys.stderr)
+        return 1
+    except FileNotFoundError as error:
+        print(f"fout: {error.filename} ontbreekt; installeer git (sudo apt-get install git)", file=sys.stderr)
+        return 1
     for warning in warnings:
         print(f"{STORY.relative_to(REPO)}: waarschuwing: {warning}", file=sys.stderr)
     print(f"Demo-repository gemaakt in {args.out}")
