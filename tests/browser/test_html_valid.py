@@ -59,6 +59,7 @@ def test_one_page_of_every_kind_is_valid_html(demo_site):
     assert not missing, missing
     result = subprocess.run([JAVA, "-jar", str(VNU), "--errors-only", "--format", "json", *pages.values()],
                             cwd=demo_site, capture_output=True, text=True, timeout=300)
+    assert result.stderr.lstrip().startswith("{"), result.stderr[-2000:]  # vnu writes its JSON report to stderr
     messages = json.loads(result.stderr)["messages"]
     kind_of = {path: kind for kind, path in pages.items()}
     known, errors = Counter(), []

@@ -69,6 +69,8 @@ def test_missing_page_is_dutch_with_search_and_overviews(browser, demo_url):
                          ("Recente wijzigingen", "recente-wijzigingen/")]:
         link = page.locator("article a", has_text=text).first
         assert link.evaluate("a => a.href") == demo_url + target
+    feed = page.locator('link[type="application/atom+xml"]').first.evaluate("link => link.href")
+    assert feed == demo_url + "feeds/wijzigingen.xml"
     page.locator("article label[for=__search]").click()
     assert page.locator("input[name=query]").is_visible()
     page.close()
