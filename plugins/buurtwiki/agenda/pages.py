@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..outputs.page import OutputPage
-from .ledger import SORTS, ledger_for
+from .ledger import ledger_for
+from .summaries import SORTS
 
 if TYPE_CHECKING:
     from ..build import Build

@@ -8,7 +8,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .ledger import Ledger, Row, agenda_date
+from .ledger import Ledger, agenda_date
+from .rows import Row
 
 if TYPE_CHECKING:
     from ..content.entity import Entity
