@@ -6,8 +6,8 @@ import datetime as dt
 
 from buurtwiki.agenda.ledger import ledger_for
 from buurtwiki.graph.loose_ends import find_loose_ends
-from buurtwiki.model.dates import months_before, months_between
 from buurtwiki.graph.views import loose_ends
+from buurtwiki.model.dates import months_before, months_between
 
 from .conftest import build, render, write
 

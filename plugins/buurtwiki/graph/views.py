@@ -10,8 +10,8 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model.schema import TYPES
 from ..agenda.ledger import ledger_for
+from ..model.schema import TYPES
 from .loose_ends import LooseEnds, find_loose_ends
 from .model import LINK, Graph, Node, relation_words
 
