@@ -39,3 +39,8 @@ def months_between(start: dt.date, end: dt.date) -> int:
 def days_since(start: dt.date, today: dt.date) -> int:
     """Days from ``start`` up to ``today``, never negative: a date in the future counts as 0."""
     return max(0, (today - start).days)
+
+
+def in_zone(when: dt.datetime, tz: dt.tzinfo | None) -> dt.datetime:
+    """An aware moment (a commit time) on the site's clock; unchanged without a zone."""
+    return when.astimezone(tz) if tz is not None else when

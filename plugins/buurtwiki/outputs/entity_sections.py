@@ -20,7 +20,7 @@ def related_lists(ctx: RenderContext, entity: Entity) -> list[Section]:
         members = sorted(ctx.site.in_wijk(entity.slug, name), key=lambda e: e.title.lower())
         if not members:
             continue
-        folder = TYPES[name].folder
+        folder = TYPES[name].folder or name
         html = ctx.render("list_section.html", entities=members[:12], total=len(members),
                           more=f"wijken/{entity.slug}/{folder}/", plural=TYPES[name].plural.lower())
         out.append(Section(id=folder, title=f"{TYPES[name].plural} ({len(members)})", html=html, order=10 + order))
