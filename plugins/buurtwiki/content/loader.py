@@ -43,7 +43,7 @@ def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wi
         themes = parse_registry(text or "", report)
     else:
         themes = default_registry()
-    site = Site(root=root, themes=themes, problems=problems, published=docs.published)
+    site = Site(root=root, themes=themes, problems=problems, published=docs.published, docs_dir=docs_dir)
 
     for rel in docs.pages:
         _load_file(site, root / docs_dir / rel, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r))

@@ -11,8 +11,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from ..content.entity import Entity
+from ..content.links import resolve_md_link, resolve_wikilink
 from ..markup import markdown
-from ..validation.references import resolve_md_link
 from . import dates
 
 if TYPE_CHECKING:
@@ -81,10 +81,10 @@ class RenderContext:
         """The sanitised HTML of an entity's or page's Markdown body, with links resolved."""
 
         def wikilink(target: str, text: str) -> str:
-            found = self.site.candidates(target)
-            if len(found) != 1:
+            found = resolve_wikilink(self.site, target)
+            if found is None:
                 return str(Markup('<span class="bw-broken-link" title="Deze pagina bestaat niet">{}</span>').format(text or target))
-            return str(self.link(found[0], text or None))
+            return str(self.link(found, text or None))
 
         def md_link(href: str) -> str:
             found = resolve_md_link(self.site, item, href)
