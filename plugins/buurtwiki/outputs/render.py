@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from markupsafe import Markup, escape
 
 from ..content.entity import Entity
 from ..content.links import resolve_md_link, resolve_wikilink
+from ..content.urls import from_source, relative
 from ..markup import markdown
 from . import dates
 
@@ -55,14 +55,7 @@ class RenderContext:
     def href(self, target: str | Entity) -> str:
         """A link from this page to a root-relative URL or an entity, relative so the site works anywhere."""
         url = target.url if isinstance(target, Entity) else target
-        path, _, fragment = url.partition("#")
-        base = self.page_url or "./"
-        rel = posixpath.relpath("/" + path, "/" + base) if path else "."
-        if path.endswith("/") and rel != ".":
-            rel += "/"
-        elif rel == "." and path:
-            rel = "./"
-        return rel + (f"#{fragment}" if fragment else "")
+        return relative(url, self.page_url)
 
     def link(self, entity: Entity | None, text: str | None = None, show_wijk: bool = False) -> Markup:
         if entity is None:
@@ -94,11 +87,7 @@ class RenderContext:
             return self.href(found.url + (f"#{fragment}" if fragment else ""))
 
         def asset(url: str) -> str:
-            path, _, fragment = url.partition("#")
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(item.src_uri), path))
-            if path.endswith("/"):
-                target += "/"  # a link to a page's folder URL stays one
-            return self.href(target + (f"#{fragment}" if fragment else ""))
+            return self.href(from_source(url, item.src_uri))
 
         return Markup(markdown.render(item.tokens, wikilink, md_link, asset))
 
