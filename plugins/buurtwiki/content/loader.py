@@ -26,6 +26,9 @@ THEMES_FILE = "themas.yml"
 def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken") -> Site:
     """Load and check everything under ``root``; problems are collected in ``site.problems``.
 
+    Feature checks that need more than one file's model (the toekomstagenda) run afterwards,
+    in :func:`buurtwiki.stages.check_features`: the content layer knows no features.
+
     Which files are read and published is decided by :mod:`.files` (no links followed)."""
     root = Path(root).resolve()
     problems = Problems()
@@ -40,7 +43,7 @@ def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wi
         themes = parse_registry(text or "", report)
     else:
         themes = default_registry()
-    site = Site(root=root, themes=themes, problems=problems, published=docs.published)
+    site = Site(root=root, themes=themes, problems=problems, published=docs.published, docs_dir=docs_dir)
 
     for rel in docs.pages:
         _load_file(site, root / docs_dir / rel, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r))
@@ -52,9 +55,6 @@ def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wi
     check_local_paths(site)
     check_site(site)
     check_pages(site)
-    from ..agenda.checks import check_agenda  # imported here to avoid an import cycle
-
-    check_agenda(site)
     return site
 
 

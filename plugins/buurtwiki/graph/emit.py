@@ -11,10 +11,11 @@ Listed in :data:`buurtwiki.outputs.EMITTERS`.
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..content.urls import site_root
 from ..model.schema import TYPES
 from ..outputs.page import OutputFile, OutputPage
 from .sections import ecosystem_url
@@ -22,6 +23,7 @@ from .views import SVG_SHAPES, TYPE_ORDER, TYPE_STYLE, incoming_groups, loose_en
 
 if TYPE_CHECKING:
     from ..build import Build
+    from ..content.entity import Entity
     from ..outputs.render import RenderContext
     from .model import Graph, SubGraph
 
@@ -47,13 +49,13 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
     for wijk in build.site.wijken:
         yield OutputFile(
             wijk_data_path(wijk.slug),
-            content=lambda w=wijk.slug: to_json(graph.for_wijk(w).as_json()),
+            content=partial(_wijk_json, graph, wijk.slug),
             media_type="application/json",
         )
         yield OutputPage(
             src_uri=f"wijken/{wijk.slug}/ecosysteem.md",
             title=f"Ecosysteem van {wijk.title}",
-            render=lambda ctx, w=wijk: render_ecosystem(ctx, w),
+            render=partial(_render_wijk_ecosystem, wijk),
             kind="ecosystem",
             description=f"Wie werkt met wie in {wijk.title}: alle verbindingen tussen initiatieven, plekken, "
             f"organisaties en de toekomstagenda, en wat er nog ontbreekt.",
@@ -68,10 +70,12 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
     )
 
 
-def _root(ctx: RenderContext) -> str:
-    """The site root, relative to the page being rendered (``../../../``)."""
-    rel = posixpath.relpath("/", "/" + (ctx.page_url or ""))
-    return "" if rel == "." else rel + "/"
+def _wijk_json(graph: Graph, wijk: str) -> str:
+    return to_json(graph.for_wijk(wijk).as_json())
+
+
+def _render_wijk_ecosystem(wijk: Entity, ctx: RenderContext) -> str:
+    return render_ecosystem(ctx, wijk)
 
 
 def _types_in(sub: SubGraph) -> list[dict[str, Any]]:
@@ -121,7 +125,7 @@ def render_ecosystem(ctx: RenderContext, wijk) -> str:
         types=_types_in(sub),
         loose=loose_ends(ctx.build, wijk.slug),
         data_url=ctx.href(wijk_data_path(wijk.slug)),
-        root=_root(ctx),
+        root=site_root(ctx.page_url),
         scripts=[ctx.href(VENDOR_JS), ctx.href(SCRIPT)],
         site_wide_url="losse-eindjes/",
     )

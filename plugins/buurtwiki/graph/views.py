@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..agenda.ledger import ledger_for
 from ..model.schema import TYPES
 from .loose_ends import LooseEnds, find_loose_ends
 from .model import LINK, Graph, Node, relation_words
@@ -113,10 +114,10 @@ def incoming_groups(graph: Graph, key: str) -> list[LinkGroup]:
     per_source: dict[str, list[str]] = {}
     for edge in graph.incoming(key):
         there = graph.nodes[edge.source]
-        words = relation_words(there.type, edge.relation)[1]
+        word = relation_words(there.type, edge.relation)[1]
         found = per_source.setdefault(edge.source, [])
-        if words not in found:
-            found.append(words)
+        if word not in found:
+            found.append(word)
     groups: dict[str, LinkGroup] = {}
     for source, words in per_source.items():
         there = graph.nodes[source]
@@ -138,5 +139,6 @@ def loose_ends(build: Build, wijk: str | None = None) -> LooseEnds:
     """The loose ends of the site or one wijk, computed once per build."""
     cache = build.extras.setdefault("graph.loose_ends", {})
     if wijk not in cache:
-        cache[wijk] = find_loose_ends(build.site, build.graph, build.today, build.options.stale_months, wijk)
+        cache[wijk] = find_loose_ends(build.site, build.graph, ledger_for(build), build.today,
+                                      build.options.stale_months, wijk)
     return cache[wijk]

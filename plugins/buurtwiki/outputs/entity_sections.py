@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..content.entity import Entity
+from ..model.lifecycle import CONFIRMED_FIELD, is_finished, is_stale
 from ..model.schema import TYPES
 from .entity_pages import edit_url
 from .overviews import WIJK_TYPES
@@ -19,7 +20,7 @@ def related_lists(ctx: RenderContext, entity: Entity) -> list[Section]:
         members = sorted(ctx.site.in_wijk(entity.slug, name), key=lambda e: e.title.lower())
         if not members:
             continue
-        folder = TYPES[name].folder
+        folder = TYPES[name].folder or name
         html = ctx.render("list_section.html", entities=members[:12], total=len(members),
                           more=f"wijken/{entity.slug}/{folder}/", plural=TYPES[name].plural.lower())
         out.append(Section(id=folder, title=f"{TYPES[name].plural} ({len(members)})", html=html, order=10 + order))
@@ -28,18 +29,16 @@ def related_lists(ctx: RenderContext, entity: Entity) -> list[Section]:
 
 def notices(ctx: RenderContext, entity: Entity) -> list[Section]:
     """Above the body: a page nobody confirmed for a long time, and an initiative that ended."""
-    from ..graph.loose_ends import months_before
-
     out = []
-    confirmed = entity.get("bevestigd")
+    confirmed = entity.get(CONFIRMED_FIELD)
     months = ctx.build.options.stale_months
-    if confirmed and confirmed < months_before(ctx.today, months):
+    if is_stale(confirmed, ctx.today, months):
         out.append(Section(
             id="klopt-dit-nog", title="Klopt dit nog?", order=1, placement="top",
             html=ctx.render("notice_stale.html", entity=entity, confirmed=confirmed, months=months,
                             edit_url=edit_url(ctx.build, entity.path)),
         ))
-    if entity.type.name == "initiatief" and entity.status in ("gestopt", "overgedragen"):
+    if entity.type.name == "initiatief" and entity.status and is_finished(entity.type.name, entity.status):
         successors = _successors(ctx).get(entity.key, [])
         out.append(Section(
             id="gestopt", title="Dit initiatief is " + entity.status, order=2, placement="top",
