@@ -38,6 +38,8 @@ class BuildOptions:
     bots: tuple[str, ...] = ("*[bot]",)
     hide_bots: bool = True
     stale_months: int = 12
+    editor: bool = True  # the web editor at /admin/ (outputs/editor.py)
+    editor_local_backend: bool | str = False  # True or a URL: let the editor use `npx decap-server`
 
 
 @dataclass
