@@ -249,3 +249,12 @@ def test_demo_editor_loads_the_generated_config_without_errors_and_passes_axe(tm
 def test_editor_form_has_no_serious_axe_findings_beyond_the_cms_own(edited):
     _, _, _, found = edited
     assert set(found) <= CMS_OWN, sorted(set(found) - CMS_OWN)
+
+
+def test_admin_is_not_in_navigation_search_or_sitemap(edited):
+    root = edited[0]
+    assert (root / "site/admin/index.html").is_file() and (root / "site/admin/config.yml").is_file()
+    for name in ("search/search_index.json", "sitemap.xml", "index.html"):
+        path = root / "site" / name
+        if path.is_file():
+            assert "admin/" not in path.read_text(encoding="utf-8"), name
