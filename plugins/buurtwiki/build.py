@@ -40,6 +40,7 @@ class BuildOptions:
     stale_months: int = 12
     editor: bool = True  # the web editor at /admin/ (outputs/editor.py)
     editor_local_backend: bool | str = False  # True or a URL: let the editor use `npx decap-server`
+    editor_auth_url: str = ""  # the site's OAuth proxy for logging in to the editor (Decap base_url)
 
 
 @dataclass

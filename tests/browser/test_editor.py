@@ -236,6 +236,8 @@ def test_demo_editor_loads_the_generated_config_without_errors_and_passes_axe(tm
                 page.goto(f"http://127.0.0.1:{server.server_address[1]}/admin/")
                 page.get_by_role("button", name="Inloggen met GitHub").wait_for()
                 bad = _axe(page)
+                broken = _load_broken_config(browser, f"http://127.0.0.1:{server.server_address[1]}/admin/",
+                                             (root / "site/admin/config.yml").read_text(encoding="utf-8"))
             finally:
                 browser.close()
     finally:
@@ -244,6 +246,23 @@ def test_demo_editor_loads_the_generated_config_without_errors_and_passes_axe(tm
     assert not errors, errors
     assert not outside, outside
     assert not bad, bad
+    assert any("Config Errors" in e for e in broken), broken  # the check above can fail
+
+
+def _load_broken_config(browser, url: str, config: str) -> list[str]:
+    """The same page with one wrong setting in config.yml: Decap must report it as a console error."""
+    page = browser.new_page()
+    errors: list[str] = []
+    _watch(page, [], errors)
+    page.route("**/admin/config.yml", lambda r: r.fulfill(
+        body=config.replace("publish_mode: editorial_workflow", "publish_mode: iets-anders"), content_type="text/yaml"))
+    page.goto(url)
+    for _ in range(WAIT_MS // 250):
+        if errors:
+            break
+        page.wait_for_timeout(250)
+    page.close()
+    return errors
 
 
 def test_editor_form_has_no_serious_axe_findings_beyond_the_cms_own(edited):

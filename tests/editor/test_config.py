@@ -102,3 +102,13 @@ def test_editor_off_publishes_no_admin_and_no_cms(tmp_path):
     assert {"admin/index.html", "admin/config.yml", "admin/preview.js"} <= set(on.outputs.files)
     assert "assets/buurtwiki/vendor/decap-cms/decap-cms.js" in on.outputs.files
     assert not any(p.startswith("admin/") for p in on.outputs.pages)  # never a page: not in nav or search
+
+
+def test_login_proxy_is_the_backend_base_url(tmp_path):
+    backend = _config(tmp_path, repo_url="https://github.com/buurt/wiki", editor_auth_url="https://login.example.org")["backend"]
+    assert backend["base_url"] == "https://login.example.org"
+
+
+def test_forgejo_logs_in_with_the_app_client_id(tmp_path):
+    backend = _config(tmp_path, repo_url="https://codeberg.org/buurt/wiki", editor_auth_url="abc-123")["backend"]
+    assert backend["app_id"] == "abc-123" and "base_url" not in backend

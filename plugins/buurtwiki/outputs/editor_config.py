@@ -48,7 +48,7 @@ def config(build: Build) -> dict[str, Any]:
     opts = build.options
     out: dict[str, Any] = {
         "locale": "nl",
-        "backend": backend(opts.repo_url, opts.edit_branch),
+        "backend": backend(opts.repo_url, opts.edit_branch, opts.editor_auth_url),
         "publish_mode": "editorial_workflow",
         "media_folder": f"{opts.docs_dir}/{MEDIA_FOLDER}",
         "public_folder": f"/{MEDIA_FOLDER}",
@@ -63,7 +63,7 @@ def config(build: Build) -> dict[str, Any]:
     return out
 
 
-def backend(repo_url: str, branch: str) -> dict[str, Any]:
+def backend(repo_url: str, branch: str, auth_url: str = "") -> dict[str, Any]:
     """Which forge the site lives on, from ``repo_url``. Open authoring where Decap supports it."""
     url = urlparse(repo_url or "")
     repo = url.path.strip("/").removesuffix(".git")
@@ -74,12 +74,16 @@ def backend(repo_url: str, branch: str) -> dict[str, Any]:
         out = {"name": "bitbucket", "repo": repo, "branch": branch}
     elif host and host != "github.com":  # Codeberg and other Forgejo or Gitea servers
         base = f"{url.scheme or 'https'}://{url.netloc}"
-        out = {"name": "forgejo", "repo": repo, "branch": branch, "base_url": base,
-               "api_root": f"{base}/api/v1", "open_authoring": True}
+        out = {"name": "forgejo", "repo": repo, "branch": branch, "api_root": f"{base}/api/v1",
+               "open_authoring": True}
     else:
         out = {"name": "github", "repo": repo, "branch": branch, "open_authoring": True}
     if out["name"] in ("github",):
         out["auth_scope"] = "public_repo"
+    if auth_url and out["name"] == "forgejo":  # Forgejo logs in itself (PKCE): only the app's client ID
+        out["app_id"] = auth_url
+    elif auth_url:  # GitHub and others: the site's own small OAuth proxy
+        out["base_url"] = auth_url
     return out
 
 

@@ -106,7 +106,7 @@ def _list(item: Any, ctx: Context) -> dict[str, Any]:
 
 def _summary(struct: Struct) -> str:
     names = [f.name for f in struct.fields][:2]
-    return " – ".join("{{fields.%s}}" % n for n in names)
+    return " – ".join("{{fields." + n + "}}" for n in names)
 
 
 def _ref(kind: Ref, ctx: Context, multiple: bool) -> dict[str, Any]:
