@@ -186,6 +186,7 @@ def test_editor_creates_and_edits_files_that_pass_the_check(edited):
     assert new.is_file(), sorted(p.name for p in new.parent.iterdir())
     text = new.read_text(encoding="utf-8")
     assert "status: in-opbouw" in text and "pakhuis-de-zwijger" in text, text
+    assert ': ""' not in text and ": []" not in text, text  # untouched fields are left out, as by hand
     check = subprocess.run([str(BIN / "buurtwiki"), "check"], cwd=root, env=ENV, capture_output=True, text=True, timeout=300)
     report = check.stdout + check.stderr
     assert check.returncode == 0 and "0 fouten, 0 waarschuwingen" in report, report

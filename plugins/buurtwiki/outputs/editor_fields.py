@@ -69,10 +69,10 @@ def _kind(kind: Any, ctx: Context, multiple: bool = False) -> dict[str, Any]:
         return _ref(kind, ctx, multiple)
     if isinstance(kind, DateTime):
         return {"widget": "datetime", "format": DATETIME_FORMAT, "date_format": DATE_SHOWN,
-                "time_format": "HH:mm", "picker_utc": False, "default": ""}
+                "time_format": "HH:mm", "picker_utc": False}
     if isinstance(kind, Date):
         return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_SHOWN,
-                "time_format": False, "picker_utc": False, "default": ""}
+                "time_format": False, "picker_utc": False}
     if isinstance(kind, Number):
         return _number(kind)
     if isinstance(kind, LatLon):
