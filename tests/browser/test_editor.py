@@ -155,6 +155,10 @@ def edited(tmp_path_factory):
                 page.locator('[id^="titel-field-"]').fill("Buurtbieb Nieuw Oost")
                 _choose(page, "status", "in opbouw")
                 _choose(page, "plekken", "Pakhuis de Zwijger")
+                preview = page.frame_locator("iframe").first
+                preview.locator("h1", has_text="Buurtbieb Nieuw Oost").wait_for()
+                preview_badge = preview.locator(".bw-badge").inner_text()
+                preview_facts = preview.locator(".bw-infobox").inner_text()
                 _publish(page, _has(root / NEW, "titel: Buurtbieb Nieuw Oost"))
                 # another path, not only another hash: a new hash keeps the previous entry's form state
                 page.goto(servers.base + "admin/index.html#/collections/agendapunt-oostelijk-havengebied-2019/entries/masterplan-groen")
@@ -166,6 +170,7 @@ def edited(tmp_path_factory):
                 browser.close()
     finally:
         servers.close()
+    assert preview_badge == "in opbouw" and "Plekken" in preview_facts, (preview_badge, preview_facts)
     return root, outside, errors, axe_form
 
 
