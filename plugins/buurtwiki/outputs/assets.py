@@ -30,6 +30,8 @@ def _walk(folder, prefix: str) -> Iterator[tuple[str, object]]:
 
 def emit(build: Build) -> Iterator[OutputFile]:
     for path, item in _walk(resources.files("buurtwiki").joinpath("assets"), PREFIX):
+        if not build.options.editor and path.startswith(f"{PREFIX}/vendor/decap-cms/"):
+            continue  # the web editor's CMS (outputs/editor.py) is published only when it is on
         yield OutputFile(path, content=item.read_bytes)
     for src_uri, path in build.site.assets:  # only what content/files.py allows: no links, safe types
         yield OutputFile(src_uri, content=partial(read_published, path))

@@ -30,6 +30,16 @@ class BuurtwikiConfig(Config):
     stale_months = c.Type(int, default=12)
     """After how many months without `bevestigd` a page counts as not confirmed."""
 
+    editor = c.Type(bool, default=True)
+    """The web editor (Decap CMS) at /admin/, its configuration generated from the model."""
+
+    local_backend = c.Type((bool, str), default=False)
+    """Let /admin/ edit the local files through `npx decap-server` (true, or the server's API URL)."""
+
+    editor_login = c.Type(str, default="")
+    """GitHub: address of the OAuth proxy that logs editors in (Decap's `base_url`). Forgejo
+    (Codeberg): the client ID of the site's OAuth application (Decap's `app_id`). See README."""
+
     workers = c.Optional(c.Type(int))
     """Processes that render history pages while MkDocs builds the rest (default: one less than
     the number of cores; 0: none). Only used where forking is safe, never in `mkdocs serve`."""

@@ -79,6 +79,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             bots=tuple(self.config.bots),
             hide_bots=self.config.hide_bots,
             stale_months=self.config.stale_months,
+            editor=self.config.editor, editor_local_backend=self.config.local_backend,
+            editor_auth_url=self.config.editor_login,
         )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
