@@ -11,27 +11,9 @@ from pathlib import Path
 import pytest
 
 from ..adapters.test_mkdocs_build import build
+from .tools import SiteHandler
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Like a static host (GitHub Pages, Netlify): a missing address gets 404.html with status 404."""
-
-    def log_message(self, format, *args):  # noqa: A002 - keep test output readable
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .tools import AXE, CHROMIUM, require
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+from .tools import ARGS, AXE, CHROMIUM, require
 
 PAGES = [
     "",

@@ -13,7 +13,6 @@ import functools
 import http.server
 import json
 import os
-import shutil
 import socket
 import subprocess
 import threading
@@ -24,10 +23,10 @@ from pathlib import Path
 import pytest
 
 from ..adapters.test_mkdocs_build import BIN, ENV, build, copy_demo
-from .test_accessibility import ARGS, AXE, CHROMIUM, QuietHandler, _tools
+from .tools import ARGS, AXE, CHROMIUM, DECAP_SERVER, SiteHandler, require
 
 REPO = Path(__file__).resolve().parents[2]
-DECAP_SERVER = REPO / ".cache/npm/node_modules/decap-server/dist/index.js"
+
 WAIT_MS = 20_000
 NEW = "wijken/oostelijk-havengebied/initiatieven/buurtbieb-nieuw-oost.md"
 AGENDA_ITEM = "wijken/oostelijk-havengebied/toekomstagenda/2019/masterplan-groen.md"
@@ -40,13 +39,7 @@ def _free_port() -> int:
 
 
 def _editor_tools():
-    _tools()
-    missing = [what for what, ok in (("node", shutil.which("node")), (f"decap-server ({DECAP_SERVER})", DECAP_SERVER.is_file())) if not ok]
-    if missing:
-        message = "ontbreekt voor de test van de bewerkomgeving: " + ", ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require("de test van de bewerkomgeving (Decap CMS in Chromium)", "playwright", "chromium", "axe", "node", "decap-server")
 
 
 def _wait_for_decap_server(url: str, proc: subprocess.Popen) -> None:
@@ -79,7 +72,7 @@ class _Servers:
                "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "error"}
         self.decap = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=root,
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        handler = functools.partial(QuietHandler, directory=str(root / "site"))
+        handler = functools.partial(SiteHandler, directory=str(root / "site"))
         self.http = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=self.http.serve_forever, daemon=True).start()
         self.base = f"http://127.0.0.1:{self.http.server_address[1]}/"
@@ -228,7 +221,7 @@ def test_demo_editor_loads_the_generated_config_without_errors_and_passes_axe(tm
     root = copy_demo(tmp_path)
     result = build(root)
     assert result.returncode == 0, result.stderr[-2000:]
-    handler = functools.partial(QuietHandler, directory=str(root / "site"))
+    handler = functools.partial(SiteHandler, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     outside, errors = [], []

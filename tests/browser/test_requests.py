@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from .tools import CHROMIUM, require
+from .tools import ARGS, CHROMIUM, require
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 MISSING = "deze-pagina-bestaat-niet/"
 PAGES = [
     "",

@@ -7,6 +7,7 @@ fails the test, so a check cannot silently disappear.
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 from pathlib import Path
@@ -19,6 +20,11 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(os.environ.get("AXE_PATH", NPM / "axe-core/axe.min.js"))
 VNU = Path(os.environ.get("VNU_JAR", NPM / "vnu-jar/build/dist/vnu.jar"))
 JAVA = shutil.which("java")
+NODE = shutil.which("node")
+DECAP_SERVER = NPM / "decap-server/dist/index.js"
+# Chromium flags for a sandboxed, offline CI machine: no background requests of its own.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
 
 INSTALL_NPM = "make test-tools"
 INSTALL_APT = "sudo apt-get install {}"
@@ -38,6 +44,10 @@ def _missing(tools: tuple[str, ...]) -> list[str]:
             missing.append(f"axe-core in {AXE} (installeer: {INSTALL_NPM})")
         elif tool == "java" and not JAVA:
             missing.append(f"Java (installeer: {INSTALL_APT.format('default-jre-headless')})")
+        elif tool == "node" and not NODE:
+            missing.append(f"Node.js (installeer: {INSTALL_APT.format('nodejs')})")
+        elif tool == "decap-server" and not DECAP_SERVER.is_file():
+            missing.append(f"decap-server in {DECAP_SERVER} (installeer: {INSTALL_NPM})")
         elif tool == "vnu" and not VNU.is_file():
             missing.append(f"de HTML-controle vnu.jar in {VNU} (installeer: {INSTALL_NPM})")
     return missing
@@ -51,3 +61,22 @@ def require(check: str, *tools: str) -> None:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Like a static host (GitHub Pages, Netlify): a missing address gets 404.html with status 404."""
+
+    def log_message(self, format, *args):  # noqa: A002 - keep test output readable
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
