@@ -27,6 +27,7 @@ lint: install
 	$(BIN)/ruff check plugins tests bench
 
 test: install lint
+	$(BIN)/mypy plugins/buurtwiki
 	$(BIN)/pytest
 
 bench: install
