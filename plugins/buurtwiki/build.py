@@ -11,14 +11,27 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .content.loader import load_site
 from .content.site import Site
+from .graph.model import Graph
+from .history import HistoryIndex
+from .outputs import emit_all
 from .outputs.page import Outputs
+from .outputs.sections import SectionProvider
+from .registry import EMITTERS, PROVIDERS
+from .stages import index_graph, index_history
+from .validation.problems import Problems
+
+if TYPE_CHECKING:
+    from .agenda.ledger import Ledger
+    from .content.entity import Entity
+    from .graph.loose_ends import LooseEnds
 
 log = logging.getLogger("buurtwiki")
 
@@ -41,21 +54,39 @@ class BuildOptions:
 
 
 @dataclass
+class Caches:
+    """Values a feature computes on first use and shares for the rest of the build; one typed
+    field per feature, so that two features never share a key by accident."""
+
+    ledger: Ledger | None = None  # agenda/ledger.py:ledger_for
+    loose_ends: dict[str | None, LooseEnds] = field(default_factory=dict)  # graph/views.py, by wijk
+    successors: dict[str, list[Entity]] | None = None  # outputs/entity_sections.py
+
+
+@dataclass
 class Build:
     options: BuildOptions
     site: Site
     today: dt.date
-    history: Any = None  # HistoryIndex, when history is on and a repository is found
-    graph: Any = None  # the ecosystem graph
+    graph: Graph = field(default_factory=Graph)  # the ecosystem graph
+    history: HistoryIndex | None = None  # when history is on and a repository is found
     outputs: Outputs = field(default_factory=Outputs)
-    extras: dict[str, Any] = field(default_factory=dict)  # per-feature caches computed once
+    caches: Caches = field(default_factory=Caches)
+    section_providers: Sequence[SectionProvider] = PROVIDERS  # sections of entity pages
+
+    @property
+    def history_index(self) -> HistoryIndex:
+        """The history index, for outputs made only when there is one (history pages, feeds)."""
+        if self.history is None:
+            raise LookupError("this build has no history index")
+        return self.history
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.options.timezone)
 
     @property
-    def problems(self):
+    def problems(self) -> Problems:
         return self.site.problems
 
 
@@ -65,12 +96,9 @@ def today_in(timezone: str) -> dt.date:
 
 def run(options: BuildOptions, previous: Build | None = None) -> Build:
     """Load, index and emit a whole site. ``previous`` lets serve mode reuse the history index."""
-    from .outputs import emit_all
-    from .stages import index_graph, index_history
-
     site = load_site(options.root, options.docs_dir, options.wijken_dir)
     build = Build(options=options, site=site, today=options.today or today_in(options.timezone))
     build.history = index_history(build, previous.history if previous else None)
     build.graph = index_graph(build)
-    emit_all(build)
+    emit_all(build, EMITTERS)
     return build

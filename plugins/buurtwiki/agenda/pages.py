@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..outputs.page import OutputPage
+from ..outputs.page import MenuEntry, OutputPage, PageKind
 from .ledger import SORTS, ledger_for
 
 if TYPE_CHECKING:
@@ -60,13 +60,15 @@ def emit(build: Build) -> Iterator[OutputPage]:
         src_uri=ACCOUNTABILITY,
         title="Wie reageerde?",
         render=render_accountability,
-        kind="overview",
+        kind=PageKind.OVERVIEW,
+        menu=MenuEntry("Wie reageerde?", 50),
         description="Welke organisaties kregen punten uit een toekomstagenda, en wie reageerde? Met de stiltes, geteld in dagen.",
     )
     yield OutputPage(
         src_uri=EDITIONS,
         title="Toekomstagenda's",
         render=render_editions,
-        kind="overview",
+        kind=PageKind.OVERVIEW,
+        menu=MenuEntry("Toekomstagenda's", 40),
         description="Alle toekomstagenda's van alle wijken, met hun punten en de stand van zaken.",
     )

@@ -13,15 +13,17 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..model.schema import TYPES
-from ..outputs.page import OutputFile, OutputPage
+from ..outputs.page import MenuEntry, OutputFile, OutputPage, PageKind
 from .sections import ecosystem_url
 from .views import SVG_SHAPES, TYPE_ORDER, TYPE_STYLE, incoming_groups, loose_ends, outgoing_groups
 
 if TYPE_CHECKING:
     from ..build import Build
+    from ..content.entity import Entity
     from ..outputs.render import RenderContext
     from .model import Graph, SubGraph
 
@@ -39,22 +41,25 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _graph_json(graph: Graph, wijk: str | None) -> str:
+    """The whole graph, or one wijk with its neighbours, as published JSON."""
+    return to_json((graph if wijk is None else graph.for_wijk(wijk)).as_json())
+
+
 def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
-    graph: Graph | None = build.graph
-    if graph is None:
-        return
-    yield OutputFile(DATA, content=lambda: to_json(graph.as_json()), media_type="application/json")
+    graph = build.graph
+    yield OutputFile(DATA, content=partial(_graph_json, graph, None), media_type="application/json")
     for wijk in build.site.wijken:
         yield OutputFile(
             wijk_data_path(wijk.slug),
-            content=lambda w=wijk.slug: to_json(graph.for_wijk(w).as_json()),
+            content=partial(_graph_json, graph, wijk.slug),
             media_type="application/json",
         )
         yield OutputPage(
             src_uri=f"wijken/{wijk.slug}/ecosysteem.md",
             title=f"Ecosysteem van {wijk.title}",
-            render=lambda ctx, w=wijk: render_ecosystem(ctx, w),
-            kind="ecosystem",
+            render=partial(render_ecosystem, wijk=wijk),
+            kind=PageKind.ECOSYSTEM,
             description=f"Wie werkt met wie in {wijk.title}: alle verbindingen tussen initiatieven, plekken, "
             f"organisaties en de toekomstagenda, en wat er nog ontbreekt.",
         )
@@ -62,7 +67,8 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
         src_uri="losse-eindjes/index.md",
         title="Losse eindjes",
         render=render_loose_ends,
-        kind="overview",
+        kind=PageKind.OVERVIEW,
+        menu=MenuEntry("Losse eindjes", 60),
         description="Wat er ontbreekt: agendapunten zonder trekker, plekken zonder gebruik, "
         "instellingen die nooit antwoordden en pagina's die niemand meer heeft nagekeken.",
     )
@@ -93,7 +99,7 @@ def _types_in(sub: SubGraph) -> list[dict[str, Any]]:
     ]
 
 
-def render_ecosystem(ctx: RenderContext, wijk) -> str:
+def render_ecosystem(ctx: RenderContext, wijk: Entity) -> str:
     graph: Graph = ctx.build.graph
     sub = graph.for_wijk(wijk.slug)
     inner = [n for n in sub.nodes if n.key in sub.inner]

@@ -14,6 +14,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -89,7 +90,7 @@ def _content(item: Listed) -> str:
 def atom(build: Build, feed_path: str, title: str, page_url: str, prefix: str | None) -> bytes:
     """The Atom document for the newest :data:`ENTRIES` changes (under ``prefix``, if given)."""
     url = _Urls(build, feed_path)
-    items = listed(build, build.history.recent(ENTRIES, prefix))
+    items = listed(build, build.history_index.recent(ENTRIES, prefix))
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "nl"})
     if url.base:
         feed_id = url(feed_path)
@@ -140,16 +141,27 @@ def emit(build: Build) -> Iterator[OutputFile]:
     name = build.options.site_name
     yield OutputFile(
         SITE_FEED,
-        content=lambda: atom(build, SITE_FEED, f"Recente wijzigingen – {name}", "recente-wijzigingen/", None),
+        content=partial(atom, build, SITE_FEED, f"Recente wijzigingen – {name}", "recente-wijzigingen/", None),
         media_type="application/atom+xml",
     )
     for wijk in build.site.wijken:
         path = wijk_feed(wijk.slug)
         yield OutputFile(
             path,
-            content=lambda w=wijk, p=path: atom(
-                build, p, f"Recente wijzigingen in {w.title} – {name}", f"wijken/{w.slug}/recente-wijzigingen/",
-                wijk_prefix(build, w.slug),
+            content=partial(
+                atom, build, path, f"Recente wijzigingen in {wijk.title} – {name}",
+                f"wijken/{wijk.slug}/recente-wijzigingen/", wijk_prefix(build, wijk.slug),
             ),
             media_type="application/atom+xml",
         )
+
+
+def feeds_for(build: Build, src_uri: str) -> list[tuple[str, str]]:
+    """(title, path) of the Atom feeds a page announces: the site's, and on a page of a wijk
+    that wijk's. An adapter puts them in the page's ``<head>``."""
+    files = build.outputs.files
+    found = [("Recente wijzigingen", SITE_FEED)] if SITE_FEED in files else []
+    parts = src_uri.split("/")
+    if len(parts) > 2 and parts[0] == "wijken" and wijk_feed(parts[1]) in files:
+        found.append(("Recente wijzigingen in deze wijk", wijk_feed(parts[1])))
+    return found

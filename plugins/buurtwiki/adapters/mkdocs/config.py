@@ -30,6 +30,9 @@ class BuurtwikiConfig(Config):
     stale_months = c.Type(int, default=12)
     """After how many months without `bevestigd` a page counts as not confirmed."""
 
+    timezone = c.Type(str, default="Europe/Amsterdam")
+    """Time zone of dates and times on the site (changes, feeds, "today")."""
+
     workers = c.Optional(c.Type(int))
     """Processes that render history pages while MkDocs builds the rest (default: one less than
     the number of cores; 0: none). Only used where forking is safe, never in `mkdocs serve`."""
