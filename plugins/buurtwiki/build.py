@@ -51,6 +51,7 @@ class BuildOptions:
     bots: tuple[str, ...] = ("*[bot]",)
     hide_bots: bool = True
     stale_months: int = 12
+    use_directory_urls: bool = True  # False: pages are at ``x.html``, not ``x/``
 
 
 @dataclass
@@ -73,6 +74,17 @@ class Build:
     outputs: Outputs = field(default_factory=Outputs)
     caches: Caches = field(default_factory=Caches)
     section_providers: Sequence[SectionProvider] = PROVIDERS  # sections of entity pages
+
+    def public_url(self, url: str) -> str:
+        """A canonical root-relative URL (``wijken/ohg/``, as the core writes URLs) as the built
+        site has it: the same with directory URLs, else the page's file (``wijken/ohg/index.html``).
+        URLs of files (``data/x.json``) are the same either way."""
+        if self.options.use_directory_urls:
+            return url
+        path, mark, fragment = url.partition("#")
+        if path and not path.endswith("/"):
+            return url
+        return (self.outputs.file_urls.get(path) or path + "index.html") + mark + fragment
 
     @property
     def history_index(self) -> HistoryIndex:

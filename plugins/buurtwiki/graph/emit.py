@@ -41,18 +41,22 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _graph_json(graph: Graph, wijk: str | None) -> str:
-    """The whole graph, or one wijk with its neighbours, as published JSON."""
-    return to_json((graph if wijk is None else graph.for_wijk(wijk)).as_json())
+def _graph_json(build: Build, wijk: str | None) -> str:
+    """The whole graph, or one wijk with its neighbours, as published JSON (page URLs as the
+    built site has them: the script links to them)."""
+    data = (build.graph if wijk is None else build.graph.for_wijk(wijk)).as_json()
+    if not build.options.use_directory_urls:
+        for node in data["nodes"]:
+            node["url"] = build.public_url(node["url"])
+    return to_json(data)
 
 
 def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
-    graph = build.graph
-    yield OutputFile(DATA, content=partial(_graph_json, graph, None), media_type="application/json")
+    yield OutputFile(DATA, content=partial(_graph_json, build, None), media_type="application/json")
     for wijk in build.site.wijken:
         yield OutputFile(
             wijk_data_path(wijk.slug),
-            content=partial(_graph_json, graph, wijk.slug),
+            content=partial(_graph_json, build, wijk.slug),
             media_type="application/json",
         )
         yield OutputPage(
@@ -76,7 +80,7 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
 
 def _root(ctx: RenderContext) -> str:
     """The site root, relative to the page being rendered (``../../../``)."""
-    rel = posixpath.relpath("/", "/" + (ctx.page_url or ""))
+    rel = posixpath.relpath("/", "/" + (ctx.folder or ""))
     return "" if rel == "." else rel + "/"
 
 

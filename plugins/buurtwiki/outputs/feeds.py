@@ -55,9 +55,11 @@ class _Urls:
     def __init__(self, build: Build, feed_path: str) -> None:
         self.base = build.options.site_url.rstrip("/") + "/" if build.options.site_url else ""
         self.feed_path = feed_path
+        self.public_url = build.public_url
 
     def __call__(self, url: str) -> str:
         """A root-relative URL (``wijken/ohg/``) as seen from the feed."""
+        url = self.public_url(url)
         if self.base:
             return self.base + url
         path, _, fragment = url.partition("#")

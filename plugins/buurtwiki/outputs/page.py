@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
+from ..content.paths import file_url_of, url_of
+
 if TYPE_CHECKING:
     from ..build import Build
     from ..content.entity import Entity
@@ -55,8 +57,6 @@ class OutputPage:
 
     @property
     def url(self) -> str:
-        from ..content.paths import url_of
-
         return url_of(self.src_uri)
 
 
@@ -77,10 +77,12 @@ class OutputFile:
 class Outputs:
     pages: dict[str, OutputPage] = field(default_factory=dict)
     files: dict[str, OutputFile] = field(default_factory=dict)
+    file_urls: dict[str, str] = field(default_factory=dict)  # canonical URL -> URL without directory URLs
 
     def add(self, item: OutputPage | OutputFile) -> None:
         if isinstance(item, OutputPage):
             self.pages[item.src_uri] = item
+            self.file_urls[item.url] = file_url_of(item.src_uri)
         else:
             self.files[item.path] = item
 

@@ -52,11 +52,19 @@ class RenderContext:
     def today(self):
         return self.build.today
 
+    @property
+    def folder(self) -> str:
+        """The root-relative folder of this page: its URL, or the folder of ``x/y.html``."""
+        if not self.page_url or self.page_url.endswith("/"):
+            return self.page_url
+        folder = posixpath.dirname(self.page_url)
+        return folder + "/" if folder else ""
+
     def href(self, target: str | Entity) -> str:
         """A link from this page to a root-relative URL or an entity, relative so the site works anywhere."""
-        url = target.url if isinstance(target, Entity) else target
+        url = self.build.public_url(target.url if isinstance(target, Entity) else target)
         path, _, fragment = url.partition("#")
-        base = self.page_url or "./"
+        base = self.folder or "./"
         rel = posixpath.relpath("/" + path, "/" + base) if path else "."
         if path.endswith("/") and rel != ".":
             rel += "/"

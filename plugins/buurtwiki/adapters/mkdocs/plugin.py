@@ -7,7 +7,6 @@ adapter for another engine stays small.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from importlib import resources
 from pathlib import Path
@@ -32,6 +31,7 @@ from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from .config import BuurtwikiConfig
 from .navigation import navigation
+from .options import build_options
 from .standalone import StandalonePages, generated_file
 
 log = get_plugin_logger("buurtwiki")
@@ -65,23 +65,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return config
 
     def _options(self, config: MkDocsConfig) -> BuildOptions:
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        today = self.config.today or os.environ.get("BUURTWIKI_TODAY")
-        return BuildOptions(
-            root=root,
-            docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
-            wijken_dir=self.config.wijken_dir,
-            today=dt.date.fromisoformat(today) if today else None,
-            timezone=self.config.timezone,
-            site_name=config.site_name,
-            site_url=config.site_url or "",
-            repo_url=config.repo_url or "",
-            edit_branch=self.config.edit_branch,
-            history=self.config.history,
-            bots=tuple(self.config.bots),
-            hide_bots=self.config.hide_bots,
-            stale_months=self.config.stale_months,
-        )
+        return build_options(config, self.config)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Stop before MkDocs walks the docs folder: it follows links to folders, and a link to
