@@ -31,7 +31,7 @@ def render_accountability(ctx: RenderContext) -> str:
     views.sort(key=lambda view: view[0] == DEFAULT_SORT)
     rows = ledger.rows
     longest = max((s for s in ledger.by_org.values() if s.longest_silence_days is not None),
-                  key=lambda s: s.longest_silence_days, default=None)
+                  key=lambda s: s.longest_silence_days or 0, default=None)
     return ctx.render(
         "agenda/accountability.html",
         views=views,

@@ -113,10 +113,10 @@ def incoming_groups(graph: Graph, key: str) -> list[LinkGroup]:
     per_source: dict[str, list[str]] = {}
     for edge in graph.incoming(key):
         there = graph.nodes[edge.source]
-        words = relation_words(there.type, edge.relation)[1]
+        word = relation_words(there.type, edge.relation)[1]
         found = per_source.setdefault(edge.source, [])
-        if words not in found:
-            found.append(words)
+        if word not in found:
+            found.append(word)
     groups: dict[str, LinkGroup] = {}
     for source, words in per_source.items():
         there = graph.nodes[source]
