@@ -54,6 +54,7 @@ test-tools:
 	@command -v java >/dev/null 2>&1 || echo "Java ontbreekt: de HTML-controle wordt overgeslagen (sudo apt-get install default-jre-headless)."
 
 test: install lint test-tools
+	$(BIN)/mypy plugins/buurtwiki
 	$(BIN)/pytest
 
 bench: install

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import datetime as dt  # noqa: E402
 
-from buurtwiki.build import Build, BuildOptions  # noqa: E402
+from buurtwiki.build import Build, BuildOptions, Caches  # noqa: E402
 from buurtwiki.content.loader import load_site  # noqa: E402
 from buurtwiki.graph import build_graph  # noqa: E402
 from buurtwiki.graph.emit import render_ecosystem, to_json  # noqa: E402
@@ -155,7 +155,7 @@ def measure(root: Path) -> dict:
     t4 = time.perf_counter()
     loose_runs = []
     for _ in range(3):
-        build.extras.clear()
+        build.caches = Caches()
         start = time.perf_counter()
         for wijk in graph.wijken:
             loose_ends(build, wijk)

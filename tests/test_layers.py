@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                "agenda", "agenda.ledger", "agenda.rows", "agenda.summaries", "agenda.checks")),
     ("outputs", ("outputs", "parallel", "agenda.pages", "agenda.sections", "agenda.timeline",
                  "graph.emit", "graph.sections", "graph.views")),
-    ("pipeline", ("build", "stages")),
+    ("pipeline", ("build", "stages", "features")),
     ("adapters", ("adapters",)),
     ("cli", ("cli", "scaffold")),
 ]

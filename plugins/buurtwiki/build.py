@@ -11,13 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .content.site import Site
+from .features import EMITTERS, PROVIDERS
+from .graph.model import Graph
+from .history import HistoryIndex
+from .outputs import emit_all
 from .outputs.page import Outputs
+from .outputs.sections import SectionProvider
+from .stages import index_graph, index_history, load_checked_site
+from .validation.problems import Problems
+
+if TYPE_CHECKING:
+    from .agenda.ledger import Ledger
+    from .content.entity import Entity
+    from .graph.loose_ends import LooseEnds
 
 log = logging.getLogger("buurtwiki")
 
@@ -40,6 +53,17 @@ class BuildOptions:
     editor: bool = True  # the web editor at /admin/ (outputs/editor.py)
     editor_local_backend: bool | str = False  # True or a URL: let the editor use `npx decap-server`
     editor_auth_url: str = ""  # the site's OAuth proxy for logging in to the editor (Decap base_url)
+    use_directory_urls: bool = True  # False: pages are at ``x.html``, not ``x/``
+
+
+@dataclass
+class Caches:
+    """Values a feature computes on first use and shares for the rest of the build; one typed
+    field per feature, so that two features never share a key by accident."""
+
+    ledger: Ledger | None = None  # agenda/ledger.py:ledger_for
+    loose_ends: dict[str | None, LooseEnds] = field(default_factory=dict)  # graph/views.py, by wijk
+    successors: dict[str, list[Entity]] | None = None  # outputs/entity_sections.py
 
 
 @dataclass
@@ -47,17 +71,36 @@ class Build:
     options: BuildOptions
     site: Site
     today: dt.date
-    history: Any = None  # HistoryIndex, when history is on and a repository is found
-    graph: Any = None  # the ecosystem graph
+    graph: Graph = field(default_factory=Graph)  # the ecosystem graph
+    history: HistoryIndex | None = None  # when history is on and a repository is found
     outputs: Outputs = field(default_factory=Outputs)
-    extras: dict[str, Any] = field(default_factory=dict)  # per-feature caches computed once
+    caches: Caches = field(default_factory=Caches)
+    section_providers: Sequence[SectionProvider] = PROVIDERS  # sections of entity pages
+
+    def public_url(self, url: str) -> str:
+        """A canonical root-relative URL (``wijken/ohg/``, as the core writes URLs) as the built
+        site has it: the same with directory URLs, else the page's file (``wijken/ohg/index.html``).
+        URLs of files (``data/x.json``) are the same either way."""
+        if self.options.use_directory_urls:
+            return url
+        path, mark, fragment = url.partition("#")
+        if path and not path.endswith("/"):
+            return url
+        return (self.outputs.file_urls.get(path) or path + "index.html") + mark + fragment
+
+    @property
+    def history_index(self) -> HistoryIndex:
+        """The history index, for outputs made only when there is one (history pages, feeds)."""
+        if self.history is None:
+            raise LookupError("this build has no history index")
+        return self.history
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.options.timezone)
 
     @property
-    def problems(self):
+    def problems(self) -> Problems:
         return self.site.problems
 
 
@@ -67,12 +110,9 @@ def today_in(timezone: str) -> dt.date:
 
 def run(options: BuildOptions, previous: Build | None = None) -> Build:
     """Load, index and emit a whole site. ``previous`` lets serve mode reuse the history index."""
-    from .outputs import emit_all
-    from .stages import index_graph, index_history, load_checked_site
-
     site = load_checked_site(options.root, options.docs_dir, options.wijken_dir)
     build = Build(options=options, site=site, today=options.today or today_in(options.timezone))
     build.history = index_history(build, previous.history if previous else None)
     build.graph = index_graph(build)
-    emit_all(build)
+    emit_all(build, EMITTERS)
     return build

@@ -157,3 +157,25 @@ def test_properdocs_builds_the_demo(tmp_path):
     result = build(root, tool="properdocs")
     assert result.returncode == 0, result.stderr[-3000:]
     assert (root / "site/wijken/oostelijk-havengebied/index.html").is_file()
+
+
+def test_demo_menu_lists_the_pages_emitters_put_in_it_in_order(demo):
+    """The menu comes from the core's pages (MenuEntry), not a list in the adapter: no entry
+    for a page nobody makes (there is no open-data page)."""
+    html = (demo / "site/index.html").read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary"'):]
+    nav = nav[: nav.index('class="md-sidebar md-sidebar--secondary"')]
+    titles = ["Organisaties", "Fondsen", "Thema's", "Toekomstagenda's", "Wie reageerde?", "Losse eindjes"]
+    positions = [nav.find(t) for t in titles]
+    assert -1 not in positions and positions == sorted(positions), positions
+    assert "Open data" not in nav
+
+
+def test_unknown_timezone_stops_the_build_with_a_dutch_message(tmp_path):
+    root = copy_demo(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("  - buurtwiki", "  - buurtwiki:\n      timezone: Europa/Amsterdam", 1), encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    assert "timezone 'Europa/Amsterdam' is geen tijdzone" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

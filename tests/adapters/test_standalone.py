@@ -66,3 +66,32 @@ def test_history_pages_stay_out_of_the_sitemap_and_the_search_index(tmp_path):
     assert "geschiedenis" not in sitemap
     index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Buurthuis" in index and "geschiedenis/" not in index
+
+
+HOOK = """\
+import logging
+
+log = logging.getLogger("mkdocs.hooks.waarschuw")
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri.endswith("geschiedenis.md") or "/geschiedenis/" in page.file.src_uri:
+        log.warning("geschiedenispagina %s gezien", page.file.src_uri)
+    return html
+"""
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_strict_build_fails_on_a_warning_from_a_history_page_with_and_without_workers(tmp_path, workers):
+    """A warning logged while a history page is built (here by a hook, as any plugin or theme
+    could) stops a strict build, also when the page was built in a forked worker."""
+    if workers and not can_fork():
+        pytest.skip("forking is not possible on this system")
+    story(tmp_path)
+    (tmp_path / "waarschuw.py").write_text(HOOK, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(workers=workers) + "hooks:\n  - waarschuw.py\n", encoding="utf-8")
+    command = [str(BIN / "mkdocs"), "build", "--strict", "-d", "site"]
+    result = subprocess.run(command, cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "strict" in result.stderr
+    assert result.stderr.count("geschiedenispagina wijken/ohg/plekken/buurthuis/geschiedenis") == 1  # logged once

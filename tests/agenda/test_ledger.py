@@ -17,7 +17,7 @@ def rows_by_org(ledger: Ledger, key: str) -> dict:
 
 def test_ledger_is_computed_once_per_build(demo):
     assert ledger_for(demo) is ledger_for(demo)
-    assert demo.extras["agenda"] is ledger_for(demo)
+    assert demo.caches.ledger is ledger_for(demo)
 
 
 def test_silence_is_counted_in_days_up_to_the_build_date(demo):

@@ -4,6 +4,6 @@
   computed once per build; no MkDocs, no HTML.
 - :mod:`.timeline`: one item's story as dated events.
 - :mod:`.checks`: content warnings (run by the loader).
-- :mod:`.sections`: entity page sections (listed in ``outputs.sections.PROVIDERS``).
+- :mod:`.sections`: entity page sections (listed in ``features.PROVIDERS``).
 - :mod:`.pages`: the site-wide pages ``/verantwoording/`` and ``/toekomstagendas/`` (an emitter).
 """

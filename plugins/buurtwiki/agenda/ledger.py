@@ -1,7 +1,7 @@
 """The accountability ledger of the toekomstagenda: who got which item, who answered, how long it took.
 
 Pure domain logic, without MkDocs or HTML. One :class:`Ledger` is computed per build
-(:func:`ledger_for` caches it in ``build.extras["agenda"]``) and read by every page. The rows
+(:func:`ledger_for` caches it in ``build.caches.ledger``) and read by every page. The rows
 are in :mod:`.rows`, the per-organisation summaries in :mod:`.summaries`.
 
 See :mod:`.rows` for what *answered*, *silent* and the day counts mean.
@@ -20,10 +20,10 @@ from .rows import Row, rows_of
 from .summaries import OrgSummary, sort_summaries, summarise
 
 if TYPE_CHECKING:
+    from ..build import Build
     from ..content.entity import Entity
     from ..content.site import Site
 
-EXTRAS_KEY = "agenda"
 STATUSES = AGENDAPUNT_STATUS  # value word -> label, in contract order
 
 
@@ -212,9 +212,8 @@ class Ledger:
         return sorted(links.values(), key=lambda link: (link.item.wijk or "", link.item.title.lower()))
 
 
-def ledger_for(build: Any) -> Ledger:
-    """The build's ledger, computed on first use and kept in ``build.extras``."""
-    ledger = build.extras.get(EXTRAS_KEY)
-    if ledger is None:
-        ledger = build.extras[EXTRAS_KEY] = Ledger(build.site, build.today)
-    return ledger
+def ledger_for(build: Build) -> Ledger:
+    """The build's ledger, computed on first use and kept in ``build.caches``."""
+    if build.caches.ledger is None:
+        build.caches.ledger = Ledger(build.site, build.today)
+    return build.caches.ledger

@@ -1,4 +1,4 @@
-"""Site-wide toekomstagenda pages (an emitter, listed in ``outputs/__init__.py:EMITTERS``).
+"""Site-wide toekomstagenda pages (an emitter, listed in ``features.py:EMITTERS``).
 
 - ``/verantwoording/`` "Wie reageerde?": every organisation that received agenda items, with items
   received, answered, substantive answers, median days and the longest silence. Pre-sorted by the
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..outputs.page import OutputPage
+from ..outputs.page import MenuEntry, OutputPage, PageKind
 from .ledger import ledger_for
 from .summaries import SORTS
 
@@ -61,13 +61,15 @@ def emit(build: Build) -> Iterator[OutputPage]:
         src_uri=ACCOUNTABILITY,
         title="Wie reageerde?",
         render=render_accountability,
-        kind="overview",
+        kind=PageKind.OVERVIEW,
+        menu=MenuEntry("Wie reageerde?", 50),
         description="Welke organisaties kregen punten uit een toekomstagenda, en wie reageerde? Met de stiltes, geteld in dagen.",
     )
     yield OutputPage(
         src_uri=EDITIONS,
         title="Toekomstagenda's",
         render=render_editions,
-        kind="overview",
+        kind=PageKind.OVERVIEW,
+        menu=MenuEntry("Toekomstagenda's", 40),
         description="Alle toekomstagenda's van alle wijken, met hun punten en de stand van zaken.",
     )

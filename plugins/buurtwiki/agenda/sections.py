@@ -1,4 +1,4 @@
-"""Entity page sections of the toekomstagenda (listed in ``outputs/sections.py:PROVIDERS``).
+"""Entity page sections of the toekomstagenda (listed in ``features.py:PROVIDERS``).
 
 - toekomstagenda: origin, state of affairs (status counts), items per theme, addressees, other editions;
 - agendapunt: progress and trekkers, the response ledger, the story (timeline), initiatives, editions;
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from ..outputs.sections import Section
+from ..outputs.sections import Placement, Section
 from .ledger import agenda_date, ledger_for, progress
 from .timeline import build_timeline
 
@@ -34,10 +34,10 @@ def agenda_sections(ctx: RenderContext, entity: Entity) -> list[Section]:
     out = [
         Section("herkomst", "Hoe deze agenda ontstond", ctx.render(
             T + "origin.html", agenda=entity, origin=origin, place=place, count=len(items),
-            document_host=_host(entity.get("document"))), order=5, placement="top"),
+            document_host=_host(entity.get("document"))), order=5, placement=Placement.TOP),
         Section("stand-van-zaken", "Stand van zaken", ctx.render(
             T + "state.html", agenda=entity, items=items, counts=ledger.status_counts(items), summaries=summaries,
-            rows=[r for i in items for r in ledger.rows_for(i)]), order=6, placement="top"),
+            rows=[r for i in items for r in ledger.rows_for(i)]), order=6, placement=Placement.TOP),
         Section("agendapunten", f"Agendapunten per thema ({len(items)})", ctx.render(
             T + "items_by_theme.html", groups=ledger.by_theme(items), ledger=ledger, progress=progress, agenda=entity),
             order=20),
@@ -61,7 +61,7 @@ def item_sections(ctx: RenderContext, entity: Entity) -> list[Section]:
     out = [
         Section("voortgang", "Voortgang", ctx.render(
             T + "item_progress.html", item=entity, value=progress(entity), trekkers=ledger.trekkers(entity)),
-            order=5, placement="top"),
+            order=5, placement=Placement.TOP),
         Section("wie-reageerde", "Aan wie gericht, en wie reageerde?", ctx.render(
             T + "ledger.html", item=entity, rows=rows), order=20),
     ]

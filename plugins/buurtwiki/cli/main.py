@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
+from ..adapters.mkdocs.options import OptionsError, read_options
+from ..build import BuildOptions
 from ..model.schema import TYPES
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
 from ..stages import load_checked_site
 
 
-def _docs_dir(root: Path) -> str:
-    """``docs_dir`` from mkdocs.yml, read without executing any YAML tags."""
-    config = root / "mkdocs.yml"
-    if config.is_file():
-        match = re.search(r"^docs_dir:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(#.*)?$", config.read_text(encoding="utf-8"), re.M)
-        if match:
-            return match.group(1).strip()
-    return "content"
+def _options(root: Path) -> BuildOptions | None:
+    """The site's folders and settings from its mkdocs.yml, read as a build reads them; None
+    (after saying why) when mkdocs.yml cannot be read."""
+    try:
+        return read_options(root)
+    except OptionsError as err:
+        print(err, file=sys.stderr)
+        return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -29,7 +30,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"{args.dir}: fout: deze map bestaat niet.", file=sys.stderr)
         return 2
-    site = load_checked_site(root, _docs_dir(root), args.wijken)
+    options = _options(root)
+    if options is None:
+        return 2
+    site = load_checked_site(root, options.docs_dir, args.wijken or options.wijken_dir)
     for problem in site.problems.sorted():
         print(problem)
     count = len(site.entities)
@@ -50,8 +54,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_nieuw(args: argparse.Namespace) -> int:
+    root = Path(args.dir)
+    options = _options(root)
+    if options is None:
+        return 2
     try:
-        path = new_page(Path(args.dir), args.type, args.titel, wijk=args.wijk, agenda=args.agenda)
+        path = new_page(root, args.type, args.titel, wijk=args.wijk, agenda=args.agenda,
+                        docs_dir=options.docs_dir, wijken_dir=options.wijken_dir)
     except ScaffoldError as err:
         print(f"fout: {err}", file=sys.stderr)
         return 1
@@ -77,7 +86,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="controleer alle pagina's en meld elke fout met bestand en regel")
     check.add_argument("dir", nargs="?", default=".", help="de map van de site (standaard: deze map)")
-    check.add_argument("--wijken", default="wijken", help="de map met wijken (standaard: wijken)")
+    check.add_argument("--wijken", help="de map met wijken (standaard: wijken_dir uit mkdocs.yml, of wijken)")
     check.set_defaults(func=cmd_check)
     init = sub.add_parser("init", help="maak een nieuwe site")
     init.add_argument("dir", help="de map voor de nieuwe site")

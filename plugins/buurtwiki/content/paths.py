@@ -41,8 +41,15 @@ def _check_slug(name: str, what: str) -> str:
     return name
 
 
+def file_url_of(src_uri: str) -> str:
+    """The page's URL on a site built without directory URLs (``use_directory_urls: false``):
+    ``a/b.md`` → ``a/b.html``, ``a/index.md`` → ``a/index.html``."""
+    return src_uri[:-3] + ".html"
+
+
 def url_of(src_uri: str) -> str:
-    """MkDocs' directory URL for a Markdown source path."""
+    """MkDocs' directory URL for a Markdown source path: the core's canonical URL of a page.
+    Where a site has no directory URLs, :meth:`buurtwiki.build.Build.public_url` maps it."""
     stem = src_uri[:-3]
     if stem == "index":
         return ""

@@ -5,7 +5,7 @@
 - ``wijken/<wijk>/ecosysteem/``: the network as lists and tables, enhanced with a graph;
 - ``losse-eindjes/``: the missing links of the whole site.
 
-Listed in :data:`buurtwiki.outputs.EMITTERS`.
+Listed in :data:`buurtwiki.features.EMITTERS`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..content.urls import site_root
 from ..model.schema import TYPES
-from ..outputs.page import OutputFile, OutputPage
+from ..outputs.page import MenuEntry, OutputFile, OutputPage, PageKind
 from .sections import ecosystem_url
 from .views import SVG_SHAPES, TYPE_ORDER, TYPE_STYLE, incoming_groups, loose_ends, outgoing_groups
 
@@ -41,22 +41,29 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _graph_json(build: Build, wijk: str | None) -> str:
+    """The whole graph, or one wijk with its neighbours, as published JSON (page URLs as the
+    built site has them: the script links to them)."""
+    data = (build.graph if wijk is None else build.graph.for_wijk(wijk)).as_json()
+    if not build.options.use_directory_urls:
+        for node in data["nodes"]:
+            node["url"] = build.public_url(node["url"])
+    return to_json(data)
+
+
 def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
-    graph: Graph | None = build.graph
-    if graph is None:
-        return
-    yield OutputFile(DATA, content=lambda: to_json(graph.as_json()), media_type="application/json")
+    yield OutputFile(DATA, content=partial(_graph_json, build, None), media_type="application/json")
     for wijk in build.site.wijken:
         yield OutputFile(
             wijk_data_path(wijk.slug),
-            content=partial(_wijk_json, graph, wijk.slug),
+            content=partial(_graph_json, build, wijk.slug),
             media_type="application/json",
         )
         yield OutputPage(
             src_uri=f"wijken/{wijk.slug}/ecosysteem.md",
             title=f"Ecosysteem van {wijk.title}",
-            render=partial(_render_wijk_ecosystem, wijk),
-            kind="ecosystem",
+            render=partial(render_ecosystem, wijk=wijk),
+            kind=PageKind.ECOSYSTEM,
             description=f"Wie werkt met wie in {wijk.title}: alle verbindingen tussen initiatieven, plekken, "
             f"organisaties en de toekomstagenda, en wat er nog ontbreekt.",
         )
@@ -64,18 +71,13 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
         src_uri="losse-eindjes/index.md",
         title="Losse eindjes",
         render=render_loose_ends,
-        kind="overview",
+        kind=PageKind.OVERVIEW,
+        menu=MenuEntry("Losse eindjes", 60),
         description="Wat er ontbreekt: agendapunten zonder trekker, plekken zonder gebruik, "
         "instellingen die nooit antwoordden en pagina's die niemand meer heeft nagekeken.",
     )
 
 
-def _wijk_json(graph: Graph, wijk: str) -> str:
-    return to_json(graph.for_wijk(wijk).as_json())
-
-
-def _render_wijk_ecosystem(wijk: Entity, ctx: RenderContext) -> str:
-    return render_ecosystem(ctx, wijk)
 
 
 def _types_in(sub: SubGraph) -> list[dict[str, Any]]:
@@ -97,7 +99,7 @@ def _types_in(sub: SubGraph) -> list[dict[str, Any]]:
     ]
 
 
-def render_ecosystem(ctx: RenderContext, wijk) -> str:
+def render_ecosystem(ctx: RenderContext, wijk: Entity) -> str:
     graph: Graph = ctx.build.graph
     sub = graph.for_wijk(wijk.slug)
     inner = [n for n in sub.nodes if n.key in sub.inner]

@@ -1,6 +1,6 @@
 """Entity page sections: "Verbonden met", "Wat linkt hierheen" and, on a wijk, its ecosystem.
 
-Registered in :data:`buurtwiki.outputs.sections.PROVIDERS`. Plain server-side HTML: the links
+Registered in :data:`buurtwiki.features.PROVIDERS`. Plain server-side HTML: the links
 work without JavaScript. Cost per page: its own edges.
 """
 

@@ -1,7 +1,7 @@
 """What the ecosystem pages and sections show, grouped and worded, but not yet HTML.
 
 Shared by the entity page sections (:mod:`.sections`) and the ecosystem pages (:mod:`.emit`),
-and cached per build in ``build.extras`` so that each thing is computed once.
+and cached per build in ``build.caches`` so that each thing is computed once.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def incoming_groups(graph: Graph, key: str) -> list[LinkGroup]:
 
 def loose_ends(build: Build, wijk: str | None = None) -> LooseEnds:
     """The loose ends of the site or one wijk, computed once per build."""
-    cache = build.extras.setdefault("graph.loose_ends", {})
+    cache = build.caches.loose_ends
     if wijk not in cache:
         cache[wijk] = find_loose_ends(build.site, build.graph, ledger_for(build), build.today,
                                       build.options.stale_months, wijk)

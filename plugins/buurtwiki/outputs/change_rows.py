@@ -80,7 +80,7 @@ def describe(build: Build, change: FileChange) -> Change:
     key = (change.old_blob, change.new_blob)
     found = _described.get(key)
     if found is None:
-        found = build.history.describe(change)  # e-mail addresses hidden, missing versions said so
+        found = build.history_index.describe(change)  # e-mail addresses hidden, missing versions said so
         if len(_described) >= DESCRIBED_CACHE:
             _described.clear()
         if found.summary != MISSING:  # a later build may have the versions (after a full fetch)
@@ -167,7 +167,7 @@ class ChangeRow:
     @cached_property
     def number(self) -> int:
         """Place of the change in its page's history, counting from 1 for the oldest; 0 if not there."""
-        changes = self.build.history.history(self.page_path)
+        changes = self.build.history_index.history(self.page_path)
         for position, change in enumerate(changes):
             if change is self.change:
                 return len(changes) - position

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..content.entity import Entity
 from . import infobox
-from .page import OutputPage
+from .page import OutputPage, PageKind
 from .render import RenderContext
 from .sections import sections_for
 
@@ -45,8 +46,8 @@ def emit(build: Build) -> Iterator[OutputPage]:
         yield OutputPage(
             src_uri=entity.src_uri,
             title=entity.title,
-            render=lambda ctx, e=entity: render_entity(ctx, e),
-            kind="entity",
+            render=partial(render_entity, entity=entity),
+            kind=PageKind.ENTITY,
             entity=entity,
             edit_path=entity.path,
             description=str(entity.get("samenvatting") or ""),

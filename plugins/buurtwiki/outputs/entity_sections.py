@@ -8,7 +8,7 @@ from ..model.schema import TYPES
 from .entity_pages import edit_url
 from .overviews import WIJK_TYPES
 from .render import RenderContext
-from .sections import Section
+from .sections import Placement, Section
 
 
 def related_lists(ctx: RenderContext, entity: Entity) -> list[Section]:
@@ -23,7 +23,7 @@ def related_lists(ctx: RenderContext, entity: Entity) -> list[Section]:
         folder = TYPES[name].folder or name
         html = ctx.render("list_section.html", entities=members[:12], total=len(members),
                           more=f"wijken/{entity.slug}/{folder}/", plural=TYPES[name].plural.lower())
-        out.append(Section(id=folder, title=f"{TYPES[name].plural} ({len(members)})", html=html, order=10 + order))
+        out.append(Section(id=folder or name, title=f"{TYPES[name].plural} ({len(members)})", html=html, order=10 + order))
     return out
 
 
@@ -34,14 +34,14 @@ def notices(ctx: RenderContext, entity: Entity) -> list[Section]:
     months = ctx.build.options.stale_months
     if is_stale(confirmed, ctx.today, months):
         out.append(Section(
-            id="klopt-dit-nog", title="Klopt dit nog?", order=1, placement="top",
+            id="klopt-dit-nog", title="Klopt dit nog?", order=1, placement=Placement.TOP,
             html=ctx.render("notice_stale.html", entity=entity, confirmed=confirmed, months=months,
                             edit_url=edit_url(ctx.build, entity.path)),
         ))
     if entity.type.name == "initiatief" and entity.status and is_finished(entity.type.name, entity.status):
         successors = _successors(ctx).get(entity.key, [])
         out.append(Section(
-            id="gestopt", title="Dit initiatief is " + entity.status, order=2, placement="top",
+            id="gestopt", title="Dit initiatief is " + entity.status, order=2, placement=Placement.TOP,
             html=ctx.render("notice_ended.html", entity=entity, successors=successors),
         ))
     return out
@@ -49,13 +49,12 @@ def notices(ctx: RenderContext, entity: Entity) -> list[Section]:
 
 def _successors(ctx: RenderContext) -> dict[str, list[Entity]]:
     """Initiatives by the key of the one they succeed (``opvolger_van``), computed once per build."""
-    cache = ctx.build.extras
-    if "successors" not in cache:
+    if ctx.build.caches.successors is None:
         found: dict[str, list[Entity]] = {}
         for initiative in ctx.site.of_type("initiatief"):
             ref = initiative.get("opvolger_van")
             predecessor = ctx.site.resolve(ref) if ref else None
             if predecessor is not None:
                 found.setdefault(predecessor.key, []).append(initiative)
-        cache["successors"] = found
-    return cache["successors"]
+        ctx.build.caches.successors = found
+    return ctx.build.caches.successors

@@ -55,9 +55,11 @@ class _Urls:
     def __init__(self, build: Build, feed_path: str) -> None:
         self.base = build.options.site_url.rstrip("/") + "/" if build.options.site_url else ""
         self.feed_path = feed_path
+        self.public_url = build.public_url
 
     def __call__(self, url: str) -> str:
         """A root-relative URL (``wijken/ohg/``) as seen from the feed."""
+        url = self.public_url(url)
         if self.base:
             return self.base + url
         return relative(url, self.feed_path)
@@ -86,7 +88,7 @@ def _content(item: Listed) -> str:
 def atom(build: Build, feed_path: str, title: str, page_url: str, prefix: str | None) -> bytes:
     """The Atom document for the newest :data:`ENTRIES` changes (under ``prefix``, if given)."""
     url = _Urls(build, feed_path)
-    items = listed(build, build.history.recent(ENTRIES, prefix))
+    items = listed(build, build.history_index.recent(ENTRIES, prefix))
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "nl"})
     if url.base:
         feed_id = url(feed_path)
@@ -137,7 +139,7 @@ def emit(build: Build) -> Iterator[OutputFile]:
     name = build.options.site_name
     yield OutputFile(
         SITE_FEED,
-        content=lambda: atom(build, SITE_FEED, f"Recente wijzigingen – {name}", "recente-wijzigingen/", None),
+        content=partial(atom, build, SITE_FEED, f"Recente wijzigingen – {name}", "recente-wijzigingen/", None),
         media_type="application/atom+xml",
     )
     for wijk in build.site.wijken:
@@ -145,11 +147,19 @@ def emit(build: Build) -> Iterator[OutputFile]:
         yield OutputFile(
             path,
             content=partial(
-                _wijk_atom, build, path, f"Recente wijzigingen in {wijk.title} – {name}", wijk.slug,
+                atom, build, path, f"Recente wijzigingen in {wijk.title} – {name}",
+                f"wijken/{wijk.slug}/recente-wijzigingen/", wijk_prefix(build, wijk.slug),
             ),
             media_type="application/atom+xml",
         )
 
 
-def _wijk_atom(build: Build, path: str, title: str, slug: str) -> bytes:
-    return atom(build, path, title, f"wijken/{slug}/recente-wijzigingen/", wijk_prefix(build, slug))
+def feeds_for(build: Build, src_uri: str) -> list[tuple[str, str]]:
+    """(title, path) of the Atom feeds a page announces: the site's, and on a page of a wijk
+    that wijk's. An adapter puts them in the page's ``<head>``."""
+    files = build.outputs.files
+    found = [("Recente wijzigingen", SITE_FEED)] if SITE_FEED in files else []
+    parts = src_uri.split("/")
+    if len(parts) > 2 and parts[0] == "wijken" and wijk_feed(parts[1]) in files:
+        found.append(("Recente wijzigingen in deze wijk", wijk_feed(parts[1])))
+    return found

@@ -12,13 +12,14 @@ change.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
 from .change_rows import ChangeRow, history_src_uri, history_url, join_names
-from .page import OutputPage
+from .page import OutputPage, PageKind
 from .render import RenderContext
-from .sections import Section
+from .sections import Placement, Section
 
 if TYPE_CHECKING:
     from ..build import Build
@@ -46,7 +47,7 @@ def has_history(build: Build) -> bool:
 
 def render_history(ctx: RenderContext, entity: Entity) -> str:
     build = ctx.build
-    index = build.history
+    index = build.history_index
     changes = index.history(entity.path)
     rows = [ChangeRow(build, change, entity.path) for change in changes]
     created = index.created(entity.path)
@@ -80,8 +81,8 @@ def emit(build: Build) -> Iterator[OutputPage]:
         yield OutputPage(
             src_uri=src_uri,
             title=f"Geschiedenis van {entity.title}",
-            render=lambda ctx, e=entity: render_history(ctx, e),
-            kind="history",
+            render=partial(render_history, entity=entity),
+            kind=PageKind.HISTORY,
             entity=entity,
             description=f"Alle wijzigingen van de pagina {entity.title}: wanneer, door wie en wat.",
             in_search=False,
@@ -93,9 +94,9 @@ def history_box(ctx: RenderContext, entity: Entity) -> Section | None:
     """Beside the facts: created, last changed (``3 dagen geleden, door …``), contributors."""
     build = ctx.build
     page = build.outputs.pages.get(history_src_uri(entity)) if has_history(build) else None
-    if page is None or page.kind != "history":
+    if page is None or page.kind is not PageKind.HISTORY:
         return None
-    index = build.history
+    index = build.history_index
     last = index.last_changed(entity.path)
     created = index.created(entity.path)
     html = ctx.render(
@@ -108,4 +109,4 @@ def history_box(ctx: RenderContext, entity: Entity) -> Section | None:
         history=history_url(entity),
         recent=entity.url + "recente-wijzigingen/" if entity.type.name == "wijk" else None,
     )
-    return Section(id="geschiedenis", title="Geschiedenis", html=html, order=90, placement="aside")
+    return Section(id="geschiedenis", title="Geschiedenis", html=html, order=90, placement=Placement.ASIDE)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
 from ..model.schema import TYPES
-from .page import OutputPage
+from .page import MenuEntry, OutputPage, PageKind
 from .render import RenderContext
 
 if TYPE_CHECKING:
@@ -36,12 +36,14 @@ def by_title(entities) -> list[Entity]:
     return sorted(entities, key=lambda e: e.title.lower())
 
 
-def overview(src_uri: str, title: str, groups, intro: str = "", kicker: str = "", kind: str = "overview") -> OutputPage:
+def overview(
+    src_uri: str, title: str, groups, intro: str = "", kicker: str = "", menu: MenuEntry | None = None
+) -> OutputPage:
     def render(ctx: RenderContext) -> str:
         resolved = groups(ctx) if callable(groups) else groups
         return ctx.render("overview.html", title=title, intro=intro, kicker=kicker, groups=resolved, body=None)
 
-    return OutputPage(src_uri=src_uri, title=title, render=render, kind=kind, description=intro)
+    return OutputPage(src_uri=src_uri, title=title, render=render, kind=PageKind.OVERVIEW, description=intro, menu=menu)
 
 
 def emit(build: Build) -> Iterator[OutputPage]:
@@ -71,12 +73,13 @@ def emit(build: Build) -> Iterator[OutputPage]:
             groups = [Group(None, members)]
         yield overview(f"{spec.folder}/index.md", spec.plural, groups,
                        intro="Organisaties die in een of meer wijken actief zijn." if name == "organisatie"
-                       else "Fondsen en budgetten waar bewoners geld kunnen aanvragen.")
+                       else "Fondsen en budgetten waar bewoners geld kunnen aanvragen.",
+                       menu=MenuEntry(spec.plural, 10 if name == "organisatie" else 20))
     yield overview("themas/index.md", "Thema's", [
         Group(theme.titel, by_title(_with_theme(site, theme.key)), intro=theme.omschrijving, show_wijk=True,
               show_type=True, more=f"themas/{theme.key}/", more_text=f"Alles over {theme.titel.lower()}")
         for theme in site.themes.main
-    ], intro="Waar de initiatieven, activiteiten en agendapunten over gaan.")
+    ], intro="Waar de initiatieven, activiteiten en agendapunten over gaan.", menu=MenuEntry("Thema's", 30))
     for theme in site.themes.themes.values():
         subs = site.themes.subs(theme.key)
         groups = [Group(None, by_title(_with_theme(site, theme.key)), show_wijk=True, show_type=True)]

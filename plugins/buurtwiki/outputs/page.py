@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from enum import Enum
+from typing import TYPE_CHECKING, Protocol
+
+from ..content.paths import file_url_of, url_of
 
 if TYPE_CHECKING:
+    from ..build import Build
+    from ..content.entity import Entity
     from .render import RenderContext
+
+
+class PageKind(str, Enum):
+    """What a page is; adapters decide from it how to treat the page (a ``str`` so that
+    templates can compare it with plain words)."""
+
+    PAGE = "page"
+    ENTITY = "entity"
+    OVERVIEW = "overview"
+    HISTORY = "history"
+    RECENT = "recent"
+    ECOSYSTEM = "ecosystem"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A site-wide page in the menu: the emitter that makes a page says so, the adapter only
+    turns entries into its engine's navigation, lowest ``order`` first."""
+
+    title: str
+    order: int
 
 
 @dataclass
@@ -17,8 +44,8 @@ class OutputPage:
     src_uri: str  # as if it were a Markdown file in the docs folder, e.g. "wijken/ohg/geschiedenis.md"
     title: str
     render: Callable[[RenderContext], str]
-    kind: str = "page"  # entity, overview, history, recent, ecosystem, …
-    entity: Any = None  # the Entity this page is about, if any
+    kind: PageKind = PageKind.PAGE
+    entity: Entity | None = None  # the Entity this page is about, if any
     edit_path: str | None = None  # file to open in the web editor
     description: str = ""
     hide: tuple[str, ...] = ()  # parts of the layout to hide (validation/page_meta.py:HIDE_VALUES)
@@ -26,11 +53,10 @@ class OutputPage:
     # Never in the navigation, the search index or the sitemap, and linked only from its own
     # entity: an engine may build it apart from (and at the same time as) the other pages.
     standalone: bool = False
+    menu: MenuEntry | None = None  # listed in the site menu
 
     @property
     def url(self) -> str:
-        from ..content.paths import url_of
-
         return url_of(self.src_uri)
 
 
@@ -51,9 +77,31 @@ class OutputFile:
 class Outputs:
     pages: dict[str, OutputPage] = field(default_factory=dict)
     files: dict[str, OutputFile] = field(default_factory=dict)
+    file_urls: dict[str, str] = field(default_factory=dict)  # canonical URL -> URL without directory URLs
 
     def add(self, item: OutputPage | OutputFile) -> None:
         if isinstance(item, OutputPage):
             self.pages[item.src_uri] = item
+            self.file_urls[item.url] = file_url_of(item.src_uri)
         else:
             self.files[item.path] = item
+
+
+class Emitter(Protocol):
+    """One output feature: everything it publishes, from the shared indexes of one build."""
+
+    @property
+    def name(self) -> str: ...
+
+    def emit(self, build: Build) -> Iterable[OutputPage | OutputFile]: ...
+
+
+@dataclass(frozen=True)
+class EmitterFunction:
+    """An :class:`Emitter` made of a module's ``emit`` function."""
+
+    name: str
+    function: Callable[[Build], Iterable[OutputPage | OutputFile]]
+
+    def emit(self, build: Build) -> Iterable[OutputPage | OutputFile]:
+        return self.function(build)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..validation.page_meta import page_meta
-from .page import OutputPage
+from .page import OutputPage, PageKind
 from .render import RenderContext
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def emit(build: Build) -> Iterator[OutputPage]:
             return f'<article class="bw-plain">{heading}{body}</article>'
 
         yield OutputPage(
-            src_uri=page.src_uri, title=title, render=render, kind="page", edit_path=page.path,
+            src_uri=page.src_uri, title=title, render=render, kind=PageKind.PAGE, edit_path=page.path,
             description=meta.get("description", ""), hide=tuple(meta.get("hide", ())),
         )
 
@@ -45,4 +45,4 @@ def failed_page(build: Build, src_uri: str) -> OutputPage:
     def render(ctx: RenderContext) -> str:
         return ctx.render("failed.html", title=FAILED_TITLE, path=path, problems=problems)
 
-    return OutputPage(src_uri=src_uri, title=FAILED_TITLE, render=render, kind="failed", edit_path=path, in_search=False)
+    return OutputPage(src_uri=src_uri, title=FAILED_TITLE, render=render, kind=PageKind.FAILED, edit_path=path, in_search=False)

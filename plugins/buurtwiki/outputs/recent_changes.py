@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
 from .change_rows import ChangeRow, history_src_uri, history_url
 from .history_pages import has_history
-from .page import OutputPage
+from .page import MenuEntry, OutputPage, PageKind
 from .render import RenderContext
 
 if TYPE_CHECKING:
@@ -65,12 +66,12 @@ def listed(build: Build, recent) -> list[Listed]:
     out = []
     for item in recent:
         row = ChangeRow(build, item.change, item.page)
-        exists = build.history.exists(item.page)
+        exists = build.history_index.exists(item.page)
         found = site.by_path.get(item.page) if exists else None
         entity = found if isinstance(found, Entity) else None
         page = found if found is not None and entity is None else None
         target = pages.get(history_src_uri(entity)) if entity is not None else None
-        history = history_url(entity) if target is not None and target.kind == "history" else None
+        history = history_url(entity) if entity is not None and target is not None and target.kind is PageKind.HISTORY else None
         out.append(Listed(row, entity, page, history, exists))
     return out
 
@@ -87,7 +88,7 @@ def by_day(items: list[Listed]) -> list[Day]:
 
 def render_recent(ctx: RenderContext, prefix: str | None, limit: int, wijk: Entity | None, feed: str) -> str:
     build = ctx.build
-    items = listed(build, build.history.recent(limit, prefix))
+    items = listed(build, build.history_index.recent(limit, prefix))
     return ctx.render(
         "history/recent.html",
         days=by_day(items),
@@ -105,8 +106,9 @@ def emit(build: Build) -> Iterator[OutputPage]:
     yield OutputPage(
         src_uri="recente-wijzigingen/index.md",
         title="Recente wijzigingen",
-        render=lambda ctx: render_recent(ctx, None, SITE_LIMIT, None, SITE_FEED),
-        kind="recent",
+        render=partial(render_recent, prefix=None, limit=SITE_LIMIT, wijk=None, feed=SITE_FEED),
+        kind=PageKind.RECENT,
+        menu=MenuEntry("Recente wijzigingen", 70),
         description="Wat er de laatste tijd op deze site is veranderd, de nieuwste wijzigingen bovenaan.",
         in_search=False,
     )
@@ -114,8 +116,8 @@ def emit(build: Build) -> Iterator[OutputPage]:
         yield OutputPage(
             src_uri=f"wijken/{wijk.slug}/recente-wijzigingen/index.md",
             title=f"Recente wijzigingen in {wijk.title}",
-            render=lambda ctx, w=wijk: render_recent(ctx, wijk_prefix(ctx.build, w.slug), WIJK_LIMIT, w, wijk_feed(w.slug)),
-            kind="recent",
+            render=partial(render_recent, prefix=wijk_prefix(build, wijk.slug), limit=WIJK_LIMIT, wijk=wijk, feed=wijk_feed(wijk.slug)),
+            kind=PageKind.RECENT,
             description=f"Wat er de laatste tijd is veranderd op de pagina's over {wijk.title}.",
             in_search=False,
         )

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from ..content.entity import Entity
 from ..content.links import resolve_md_link, resolve_wikilink
-from ..content.urls import from_source, relative
+from ..content.urls import folder_of, from_source, relative
 from ..markup import markdown
 from . import dates
 
@@ -52,9 +52,14 @@ class RenderContext:
     def today(self):
         return self.build.today
 
+    @property
+    def folder(self) -> str:
+        """The root-relative folder of this page: its URL, or the folder of ``x/y.html``."""
+        return folder_of(self.page_url)
+
     def href(self, target: str | Entity) -> str:
         """A link from this page to a root-relative URL or an entity, relative so the site works anywhere."""
-        url = target.url if isinstance(target, Entity) else target
+        url = self.build.public_url(target.url if isinstance(target, Entity) else target)
         return relative(url, self.page_url)
 
     def link(self, entity: Entity | None, text: str | None = None, show_wijk: bool = False) -> Markup:

@@ -1,19 +1,26 @@
 """Sections of an entity page below its body, contributed by features.
 
 A section provider is ``provider(ctx, entity) -> Section | None``. Features register theirs in
-:data:`PROVIDERS` (dotted names, imported lazily) so the entity page stays one small template.
+:data:`buurtwiki.features.PROVIDERS` (the pipeline passes them in on the build) so the entity page stays one small template.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from enum import Enum
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from ..content.entity import Entity
     from .render import RenderContext
+
+
+class Placement(str, Enum):
+    """Where a section goes on an entity page (a ``str``: the template compares words)."""
+
+    MAIN = "main"  # below the body
+    ASIDE = "aside"  # beside the infobox
+    TOP = "top"  # above the body
 
 
 @dataclass
@@ -22,31 +29,20 @@ class Section:
     title: str  # Dutch heading
     html: str  # rendered, already safe HTML
     order: int = 50
-    placement: str = "main"  # "main" below the body, "aside" beside the infobox, "top" above the body
+    placement: Placement = Placement.MAIN
 
 
-PROVIDERS: list[str] = [
-    "buurtwiki.outputs.entity_sections:related_lists",
-    "buurtwiki.outputs.entity_sections:notices",
-    "buurtwiki.outputs.history_pages:history_box",
-    "buurtwiki.agenda.sections:agenda_sections",
-    "buurtwiki.agenda.sections:item_sections",
-    "buurtwiki.agenda.sections:organisation_section",
-    "buurtwiki.agenda.sections:linked_items_section",
-    "buurtwiki.graph.sections:link_sections",
-    "buurtwiki.graph.sections:wijk_ecosystem",
-]
+class SectionProvider(Protocol):
+    """A feature's sections for one entity page: none, one or several."""
 
-
-def _load(name: str) -> Callable[[RenderContext, Entity], Section | None]:
-    module, _, attr = name.partition(":")
-    return getattr(importlib.import_module(module), attr)
+    def __call__(self, ctx: RenderContext, entity: Entity, /) -> Section | list[Section] | None: ...
 
 
 def sections_for(ctx: RenderContext, entity: Entity) -> list[Section]:
-    found = []
-    for name in PROVIDERS:
-        section = _load(name)(ctx, entity)
+    """The sections of every provider the pipeline registered for this build, by order."""
+    found: list[Section] = []
+    for provider in ctx.build.section_providers:
+        section = provider(ctx, entity)
         if isinstance(section, list):
             found.extend(section)
         elif section is not None:

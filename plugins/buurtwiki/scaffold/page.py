@@ -57,8 +57,10 @@ def front_matter(entity_type: EntityType, title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def new_page(root: Path, type_name: str, title: str, wijk: str | None = None, agenda: str | None = None) -> Path:
-    """Write a new page at its contract path; never overwrites."""
+def new_page(root: Path, type_name: str, title: str, wijk: str | None = None, agenda: str | None = None,
+             docs_dir: str = "content", wijken_dir: str = "wijken") -> Path:
+    """Write a new page at its contract path (under the site's ``docs_dir`` and ``wijken_dir``);
+    never overwrites."""
     entity_type = TYPES.get(type_name)
     if entity_type is None:
         raise ScaffoldError(f"onbekend type '{type_name}'; kies uit: {', '.join(TYPES)}." + did_you_mean(type_name, TYPES))
@@ -67,7 +69,7 @@ def new_page(root: Path, type_name: str, title: str, wijk: str | None = None, ag
         raise ScaffoldError(f"van de titel '{title}' kan geen bestandsnaam gemaakt worden; gebruik letters of cijfers.")
     if type_name == "wijk":
         wijk = slug
-    path = root / page_path(entity_type, slug, wijk and slugify(wijk), agenda and slugify(agenda))
+    path = root / page_path(entity_type, slug, wijk and slugify(wijk), agenda and slugify(agenda), docs_dir, wijken_dir)
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} bestaat al; er is niets overschreven.")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -40,6 +40,10 @@ class BuurtwikiConfig(Config):
     """GitHub: address of the OAuth proxy that logs editors in (Decap's `base_url`). Forgejo
     (Codeberg): the client ID of the site's OAuth application (Decap's `app_id`). See README."""
 
+    timezone = c.Type(str, default="Europe/Amsterdam")
+    """Time zone of dates and times on the site (changes, feeds, "today")."""
+
     workers = c.Optional(c.Type(int))
-    """Processes that render history pages while MkDocs builds the rest (default: one less than
-    the number of cores; 0: none). Only used where forking is safe, never in `mkdocs serve`."""
+    """Processes that build the history pages while MkDocs builds the rest (default: one less than
+    the number of cores, on a site with more than 50 of them; 0: none). Only used where forking is
+    safe, never in `mkdocs serve`."""

@@ -10,20 +10,10 @@ from markupsafe import Markup, escape
 
 from ...build import Build
 
-# (title, src_uri) of site-wide pages, in menu order; only those that exist are shown.
-SITE_PAGES = [
-    ("Organisaties", "organisaties/index.md"),
-    ("Fondsen", "fondsen/index.md"),
-    ("Thema's", "themas/index.md"),
-    ("Toekomstagenda's", "toekomstagendas/index.md"),
-    ("Wie reageerde?", "verantwoording/index.md"),
-    ("Losse eindjes", "losse-eindjes/index.md"),
-    ("Recente wijzigingen", "recente-wijzigingen/index.md"),
-    ("Open data", "data/index.md"),
-]
-
 
 def navigation(build: Build) -> list:
+    """MkDocs' ``nav`` from the core: home, the wijken, then every page an emitter put in the
+    menu (:class:`~buurtwiki.outputs.page.MenuEntry`), then the site's own Markdown pages."""
     pages = build.outputs.pages
     nav: list = []
     if "index.md" in build.site.by_path or any(p.src_uri == "index.md" for p in build.site.pages):
@@ -31,8 +21,9 @@ def navigation(build: Build) -> list:
     wijken = [{"Alle wijken": "wijken/index.md"}]
     wijken += [{Markup(escape(w.title)): w.src_uri} for w in build.site.wijken]
     nav.append({"Wijken": wijken})
-    nav += [{title: src} for title, src in SITE_PAGES if src in pages]
-    known = {"index.md", *(src for _, src in SITE_PAGES)}
+    menu = sorted((p.menu.order, p.src_uri, p.menu.title) for p in pages.values() if p.menu is not None)
+    nav += [{title: src_uri} for _, src_uri, title in menu]
+    known = {"index.md", *(src_uri for _, src_uri, _ in menu)}
     for page in sorted(build.site.pages, key=lambda p: p.src_uri):
         if page.src_uri not in known:
             nav.append({Markup(escape(page.title or page.src_uri[:-3])): page.src_uri})

@@ -7,10 +7,10 @@ adapter for another engine stays small.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from importlib import resources
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from markupsafe import Markup, escape
@@ -25,12 +25,13 @@ from ...build import Build, BuildOptions, run
 from ...content.files import SYMLINK, linked_folders
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
-from ...outputs.page import OutputPage
+from ...outputs.feeds import feeds_for
+from ...outputs.page import OutputPage, PageKind
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
-from ...outputs.workers import PageWorkers
 from .config import BuurtwikiConfig
 from .navigation import navigation
+from .options import build_options
 from .standalone import StandalonePages, generated_file
 
 log = get_plugin_logger("buurtwiki")
@@ -41,7 +42,6 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     def __init__(self) -> None:
         self.build: Build | None = None
-        self.workers: PageWorkers | None = None
         self.standalone: list[OutputPage] = []
         self.building: StandalonePages | None = None
         self.nav: Navigation | None = None
@@ -54,7 +54,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        overrides = str(resources.files("buurtwiki").joinpath("templates", "overrides"))
+        _check_timezone(self.config.timezone)
+        overrides = str(resources.files("buurtwiki") / "templates" / "overrides")
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         config.extra_css = [*CSS, *[c for c in config.extra_css if c not in CSS]]
@@ -64,24 +65,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return config
 
     def _options(self, config: MkDocsConfig) -> BuildOptions:
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        today = self.config.today or os.environ.get("BUURTWIKI_TODAY")
-        return BuildOptions(
-            root=root,
-            docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
-            wijken_dir=self.config.wijken_dir,
-            today=dt.date.fromisoformat(today) if today else None,
-            site_name=config.site_name,
-            site_url=config.site_url or "",
-            repo_url=config.repo_url or "",
-            edit_branch=self.config.edit_branch,
-            history=self.config.history,
-            bots=tuple(self.config.bots),
-            hide_bots=self.config.hide_bots,
-            stale_months=self.config.stale_months,
-            editor=self.config.editor, editor_local_backend=self.config.local_backend,
-            editor_auth_url=self.config.editor_login,
-        )
+        return build_options(config, self.config)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Stop before MkDocs walks the docs folder: it follows links to folders, and a link to
@@ -93,33 +77,39 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             lines = [f"{shown}/{rel}".rstrip("/") + f":1: fout: {SYMLINK}" for rel in linked]
             raise Abort("Buurtwiki bouwt de site niet:\n" + "\n".join(lines))
 
+    @property
+    def core(self) -> Build:
+        """The core's build of this run (MkDocs calls the page events only after on_files)."""
+        if self.build is None:
+            raise RuntimeError("Buurtwiki: on_files has not run")
+        return self.build
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.build = run(self._options(config), previous=self.build)
+        build = self.build = run(self._options(config), previous=self.build)
         self._report(config)
         self._keep_published(files, config)
         self.standalone = []
-        for src_uri, page in self.build.outputs.pages.items():
+        for src_uri, page in build.outputs.pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 continue
             if page.standalone:
                 self.standalone.append(page)  # built beside MkDocs' loop: see standalone.py
             else:
                 files.append(generated_file(config, page))
-        for path, output in self.build.outputs.files.items():
+        for path, output in build.outputs.files.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=output.data()))
         if self.config.navigation and not config.nav:
-            config.nav = navigation(self.build)
-        self.workers = PageWorkers.start(self.build, self._workers())
+            config.nav = navigation(build)
         return files
 
     def _keep_published(self, files: Files, config: MkDocsConfig) -> None:
         """Drop every file of the docs folder the core does not publish (content/files.py): links
         (MkDocs followed them), unsafe types, ``.MD`` files, reserved paths and ``themas.yml``."""
         docs = os.path.normpath(config.docs_dir)
-        published = self.build.site.published
+        published = self.core.site.published
         refused = [
             f for f in files
             if f.src_dir is not None and os.path.normpath(f.src_dir) == docs and f.src_uri not in published
@@ -143,7 +133,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return nav
 
     def _report(self, config: MkDocsConfig) -> None:
-        problems = self.build.problems
+        problems = self.core.problems
         for problem in problems.sorted():
             (log.warning if problem.is_error else log.info)(str(problem))
         if problems.items:
@@ -164,7 +154,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
         def nav_key(page) -> object | None:
             output = self.build.outputs.pages.get(page.file.src_uri) if self.build and page else None
-            if output is None or output.kind not in ("entity", "history") or page.toc:
+            if output is None or output.kind not in (PageKind.ENTITY, PageKind.HISTORY) or page.toc:
                 return None
             return page.url.count("/")
 
@@ -173,10 +163,9 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
                 cache[key] = caller()
             return cache[key]
 
-        env.globals.update(bw_nav_key=nav_key, bw_cache=cached)
+        # pages without a page context (404) announce the site's feed; on_page_context adds the wijk's
+        env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, "")})
         if self.standalone and self.nav is not None:
-            if self.workers is not None:
-                self.workers.stop()  # what they have not rendered yet is rendered with the pages
             self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers())
         return env
 
@@ -206,15 +195,14 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         output = self._output(page)
         if output is None:
             return ""
-        if self.workers is not None and output.src_uri in self.build.outputs.pages:
-            return self.workers.html(output, page.url)
-        return output.render(RenderContext(self.build, page.url))
+        return output.render(RenderContext(self.core, page.url))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Every page's edit link comes from the core (percent-encoded, the real source path);
         MkDocs' own is built from the raw file name and the docs folder."""
         output = self._output(page)
-        page.edit_url = edit_url(self.build, output.edit_path) if output is not None and output.edit_path else None
+        page.edit_url = edit_url(self.core, output.edit_path) if output is not None and output.edit_path else None
+        context["buurtwiki"] = {"feeds": feeds_for(self.core, page.file.src_uri)}
         return context
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -224,9 +212,6 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         if self.building is not None:  # after an error: stop, build nothing more
             self.building.cancel()
             self.building = None
-        if self.workers is not None:
-            self.workers.close()
-            self.workers = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         root = Path(config.config_file_path).parent
@@ -262,3 +247,13 @@ def _escape_titles(item) -> None:
             item.title = Markup(escape(item.title))
         for child in item.children:
             _escape_titles(child)
+
+
+def _check_timezone(name: str) -> None:
+    """Stop with a Dutch message for a time zone that does not exist (``Europe/Amsterdam``)."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Abort(
+            f"mkdocs.yml: fout: timezone '{name[:60]}' is geen tijdzone. Gebruik een naam als 'Europe/Amsterdam'."
+        ) from None

@@ -9,6 +9,10 @@ So MkDocs is not told about them. They are built with MkDocs' own two steps for 
 as any other page), in forked processes while MkDocs builds the other pages; or here, one by
 one, where forking is not safe (``mkdocs serve`` runs threads, Windows has no fork). MkDocs
 1.x is frozen (and ProperDocs keeps these functions), so relying on them is safe.
+
+This is the build's only parallel path. What a worker logs (MkDocs, the theme, any plugin) is
+collected in the worker and logged again here, in the build process: printed once, and counted
+by ``mkdocs build --strict`` exactly as when the pages are built here one by one.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ...outputs.page import OutputPage
+from ...outputs.page import OutputPage, PageKind
 from ...parallel import can_fork, fork_pool
 
 log = logging.getLogger("mkdocs.plugins.buurtwiki")
@@ -36,7 +40,7 @@ CHUNK = 50  # pages per task for a worker process
 
 def generated_file(config: MkDocsConfig, page: OutputPage) -> File:
     """The MkDocs file of a page the core renders: its Markdown is just the title."""
-    inclusion = InclusionLevel.NOT_IN_NAV if page.kind != "overview" else InclusionLevel.UNDEFINED
+    inclusion = InclusionLevel.NOT_IN_NAV if page.kind is not PageKind.OVERVIEW else InclusionLevel.UNDEFINED
     return File.generated(config, page.src_uri, content=f"# {page.title}\n", inclusion=inclusion)
 
 
@@ -62,10 +66,37 @@ def _build(job: _Job, src_uris: list[str]) -> None:
         _build_page(page, job.config, doc_files, job.nav, job.env)
 
 
-def _build_chunk(src_uris: list[str]) -> None:
-    """In a worker process."""
+LogRecord = tuple[str, int, str]  # logger name, level, message: what a worker sends back
+
+
+class _Collect(logging.Handler):
+    """In a worker: keeps what is logged instead of printing it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _build_chunk(src_uris: list[str]) -> list[LogRecord]:
+    """In a worker process: build the pages and return what was logged meanwhile (the
+    ``mkdocs`` logger's handlers, strict mode's counter among them, are copies here)."""
     assert _JOB is not None
-    _build(_JOB, src_uris)
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    saved, logger.handlers = logger.handlers, [collect]
+    try:
+        _build(_JOB, src_uris)
+    finally:
+        logger.handlers = saved
+    return collect.records
+
+
+def _log_again(records: list[LogRecord]) -> None:
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
 
 
 class StandalonePages:
@@ -108,10 +139,12 @@ class StandalonePages:
         shows as it would for any page."""
         for future, chunk in self._tasks:
             try:
-                future.result()
+                records = future.result()
             except Exception as error:  # noqa: BLE001 - built again here, where errors are reported
                 log.debug("Buurtwiki: een hulpproces faalde (%r); die pagina's worden hier gemaakt.", error)
                 _build(self.job, chunk)
+            else:
+                _log_again(records)
         self._tasks.clear()
         self._stop(cancel=False)
 

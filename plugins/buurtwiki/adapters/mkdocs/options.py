@@ -1,0 +1,78 @@
+"""The one place where MkDocs' configuration becomes the core's :class:`BuildOptions`.
+
+The plugin calls :func:`build_options` for every build; the ``buurtwiki`` command calls
+:func:`read_options`, which reads mkdocs.yml with MkDocs' own loader (``!ENV`` tags, defaults
+and checks exactly as in a build), so that ``check`` and ``nieuw`` see the same folders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from ...build import BuildOptions
+from .config import BuurtwikiConfig
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+class OptionsError(Exception):
+    """mkdocs.yml cannot be read; the message is Dutch."""
+
+
+def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None) -> BuildOptions:
+    """Every setting the core uses, from mkdocs.yml and the plugin's options (defaults when
+    the plugin is not listed)."""
+    plugin = plugin if plugin is not None else _default_plugin_config()
+    root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    today = plugin.today or os.environ.get("BUURTWIKI_TODAY")
+    return BuildOptions(
+        root=root,
+        docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
+        wijken_dir=plugin.wijken_dir,
+        today=dt.date.fromisoformat(today) if today else None,
+        timezone=plugin.timezone,
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        repo_url=config.repo_url or "",
+        edit_branch=plugin.edit_branch,
+        history=plugin.history,
+        bots=tuple(plugin.bots),
+        hide_bots=plugin.hide_bots,
+        stale_months=plugin.stale_months,
+        use_directory_urls=config.use_directory_urls,
+        editor=plugin.editor,
+        editor_local_backend=plugin.local_backend,
+        editor_auth_url=plugin.editor_login,
+    )
+
+
+def _default_plugin_config() -> BuurtwikiConfig:
+    plugin = BuurtwikiConfig()
+    plugin.load_dict({})
+    plugin.validate()
+    return plugin
+
+
+def read_options(root: Path) -> BuildOptions:
+    """The options of the site in ``root``: from its mkdocs.yml, or the defaults without one."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return BuildOptions(root=root)
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # MkDocs' notes about the config are for `mkdocs build`
+    try:
+        config = load_config(config_file=str(path))
+    except (MkDocsException, OSError, ValueError) as error:
+        raise OptionsError(f"{CONFIG_FILE}:1: fout: dit bestand kan niet gelezen worden: {str(error)[:300]}") from None
+    finally:
+        logger.setLevel(level)
+    plugin = config.plugins.get("buurtwiki")
+    return build_options(config, getattr(plugin, "config", None))
