@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 from .content.loader import load_site
 from .content.site import Site
+from .model.registry import Registry
+from .model.schema import DEFAULT_REGISTRY
 from .outputs.page import Outputs
 
 log = logging.getLogger("buurtwiki")
@@ -38,6 +40,7 @@ class BuildOptions:
     bots: tuple[str, ...] = ("*[bot]",)
     hide_bots: bool = True
     stale_months: int = 12
+    registry: Registry = DEFAULT_REGISTRY  # the types of the content format
 
 
 @dataclass
@@ -68,7 +71,7 @@ def run(options: BuildOptions, previous: Build | None = None) -> Build:
     from .outputs import emit_all
     from .stages import index_graph, index_history
 
-    site = load_site(options.root, options.docs_dir, options.wijken_dir)
+    site = load_site(options.root, options.docs_dir, options.wijken_dir, options.registry)
     build = Build(options=options, site=site, today=options.today or today_in(options.timezone))
     build.history = index_history(build, previous.history if previous else None)
     build.graph = index_graph(build)
