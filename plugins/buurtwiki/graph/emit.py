@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..model.types import WIJKEN_URL
@@ -44,17 +45,17 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
     graph: Graph | None = build.graph
     if graph is None:
         return
-    yield OutputFile(DATA, content=lambda: to_json(graph.as_json()), media_type="application/json")
+    yield OutputFile(DATA, content=partial(_graph_json, graph), media_type="application/json")
     for wijk in build.site.wijken:
         yield OutputFile(
             wijk_data_path(wijk.slug),
-            content=lambda w=wijk.slug: to_json(graph.for_wijk(w).as_json()),
+            content=partial(_graph_json, graph, wijk.slug),
             media_type="application/json",
         )
         yield OutputPage(
             src_uri=f"{WIJKEN_URL}/{wijk.slug}/ecosysteem.md",
             title=f"Ecosysteem van {wijk.title}",
-            render=lambda ctx, w=wijk: render_ecosystem(ctx, w),
+            render=partial(render_ecosystem, wijk=wijk),
             kind="ecosystem",
             description=f"Wie werkt met wie in {wijk.title}: alle verbindingen tussen initiatieven, plekken, "
             f"organisaties en de toekomstagenda, en wat er nog ontbreekt.",
@@ -67,6 +68,11 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
         description="Wat er ontbreekt: agendapunten zonder trekker, plekken zonder gebruik, "
         "instellingen die nooit antwoordden en pagina's die niemand meer heeft nagekeken.",
     )
+
+
+def _graph_json(graph: Graph, wijk: str | None = None) -> str:
+    """The whole graph, or one wijk with its neighbours, as compact JSON."""
+    return to_json(graph.for_wijk(wijk).as_json() if wijk is not None else graph.as_json())
 
 
 def _root(ctx: RenderContext) -> str:

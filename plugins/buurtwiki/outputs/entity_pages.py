@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -46,7 +47,7 @@ def emit(build: Build) -> Iterator[OutputPage]:
         yield OutputPage(
             src_uri=entity.src_uri,
             title=entity.title,
-            render=lambda ctx, e=entity: render_entity(ctx, e),
+            render=partial(render_entity, entity=entity),
             kind="entity",
             entity=entity,
             edit_path=entity.path,

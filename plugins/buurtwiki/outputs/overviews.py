@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
 from ..model.fields import Choice
+from ..model.themes import Theme, ThemeRegistry
 from ..model.types import WIJKEN_URL, EntityType
 from .page import OutputPage
 from .render import RenderContext
@@ -73,7 +74,12 @@ def emit(build: Build) -> Iterator[OutputPage]:
         groups = [Group(None, by_title(_with_theme(site, theme.key)), show_wijk=True, show_type=True)]
         groups += [Group(s.titel, by_title(_with_theme(site, s.key)), show_wijk=True, show_type=True) for s in subs]
         yield overview(f"themas/{theme.key}/index.md", theme.titel, groups, intro=theme.omschrijving,
-                       kicker="Thema" if theme.parent is None else f"Onderdeel van {site.themes.get(theme.parent).titel}")
+                       kicker=_theme_kicker(site.themes, theme))
+
+
+def _theme_kicker(themes: ThemeRegistry, theme: Theme) -> str:
+    parent = themes.get(theme.parent) if theme.parent else None
+    return f"Onderdeel van {parent.titel}" if parent else "Thema"
 
 
 def _with_theme(site, key: str) -> list[Entity]:
