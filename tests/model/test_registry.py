@@ -13,7 +13,7 @@ import pytest
 from mkdocs.config import load_config
 
 from buurtwiki.adapters.mkdocs.plugin import BuurtwikiPlugin
-from buurtwiki.model.fields import Choice, Field, Ref, Text
+from buurtwiki.model.fields import Choice, Field, ListOf, Ref, Text, ThemeKey
 from buurtwiki.model.registry import Registry
 from buurtwiki.model.schema import DEFAULT_REGISTRY, words
 from buurtwiki.model.types import DEFAULT_STYLE, EntityType, GraphStyle, Layout, OverviewSpec
@@ -26,6 +26,7 @@ WERKPLAATS = EntityType(
         Field("titel", Text(), required=True, label="Titel"),
         Field("status", Choice(words("open", "dicht")), required=True, label="Status"),
         Field("plek", Ref(("plek",)), label="Plek", relation="werkt in", inverse="werkplaats van"),
+        Field("onderwerpen", ListOf(ThemeKey()), label="Onderwerpen"),
     ],
     style=GraphStyle("#5d4037", "octagon"),
     overview=OverviewSpec(order=5),
@@ -37,7 +38,7 @@ SITE = {
     **MINIMAL,
     "wijken/test-wijk/plekken/buurtkamer.md": "---\ntitel: De Buurtkamer\nstatus: open\n---\nEen plek.\n",
     "wijken/test-wijk/werkplaatsen/fietsmakers.md": (
-        "---\ntitel: De Fietsmakers\nstatus: open\nplek: buurtkamer\n---\nWe maken fietsen.\n"
+        "---\ntitel: De Fietsmakers\nstatus: open\nplek: buurtkamer\nonderwerpen: [mobiliteit]\n---\nFietsen.\n"
     ),
 }
 
@@ -81,9 +82,14 @@ def test_the_graph_has_the_node_with_its_style(extra):
     assert "#5d4037" in html and "Werkplaatsen" in html
 
 
+def test_the_theme_page_lists_it_by_its_theme_field(extra):
+    assert "De Fietsmakers" in render(extra, "themas/mobiliteit/index.md")
+    assert "De Fietsmakers" not in render(extra, "themas/wonen/index.md")
+
+
 def test_the_json_schema_has_its_fields():
     schema = WERKPLAATS.json_schema()
-    assert set(schema["properties"]) == {"titel", "status", "plek", "type"}
+    assert set(schema["properties"]) == {"titel", "status", "plek", "onderwerpen", "type"}
     assert schema["required"] == ["titel", "status"]
 
 

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from ..markup.markdown import BodyLink
 from ..model.fields import RefValue
-from ..model.schema import EntityType
+from ..model.types import EntityType
 from .source import Source
 
 

@@ -12,7 +12,6 @@ from ..model.types import WIJKEN_URL, EntityType, Layout
 from ..validation.suggest import did_you_mean
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-AGENDA_FOLDER = DEFAULT_REGISTRY.agenda_folder  # deprecated: use ``registry.agenda_folder``
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..model.types import Layout
 from .loose_ends import LooseEnds, find_loose_ends
 from .model import LINK, Graph, Node
 
@@ -51,6 +52,12 @@ class LinkItem:
     node: Node
     words: list[str]  # the relation words for this neighbour
     other_wijk: bool  # lies in another wijk than the page it is shown on
+
+    @property
+    def show_wijk(self) -> bool:
+        """Name the neighbour's wijk after it: it lies elsewhere and is not itself a wijk."""
+        entity = self.node.entity
+        return self.other_wijk and not (entity is not None and entity.type.layout is Layout.WIJK_INDEX)
 
     @property
     def phrase(self) -> str:

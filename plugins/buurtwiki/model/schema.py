@@ -207,7 +207,6 @@ DEFAULT_REGISTRY = Registry([
        overview=OverviewSpec(order=2)),
 ])
 
-# Deprecated aliases of the default registry, kept while other modules move to ``site.registry``.
+# Deprecated alias of the default registry's types (still read by agenda/ledger.py); use
+# ``site.registry`` (or ``DEFAULT_REGISTRY`` where there is no site).
 TYPES: dict[str, EntityType] = DEFAULT_REGISTRY.types
-WIJK_FOLDERS = DEFAULT_REGISTRY.wijk_folders
-SITE_FOLDERS = DEFAULT_REGISTRY.site_folders

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .fields import Field, Text
+from .fields import Field, ListOf, Text, ThemeKey
 
 WIJKEN_URL = "wijken"  # the URL prefix of every wijk file, independent of the folder on disk
 TYPE_FIELD = Field("type", Text(), label="Type", help="Niet nodig: het type volgt uit de map.")
@@ -92,6 +92,12 @@ class EntityType:
     @property
     def status_field(self) -> Field | None:
         return self.field("status")
+
+    @property
+    def theme_fields(self) -> list[Field]:
+        """Fields that hold theme keys (``themas``, ``thema``): what a theme page lists."""
+        return [f for f in self.fields if isinstance(f.kind, ThemeKey)
+                or (isinstance(f.kind, ListOf) and isinstance(f.kind.item, ThemeKey))]
 
     def in_infobox(self, name: str) -> bool:
         """Whether a field is a row of the infobox; the others are in the header or a section."""

@@ -86,9 +86,12 @@ def _with_theme(site, key: str) -> list[Entity]:
     """Entities tagged with exactly this theme key (a main theme's page lists its subs separately)."""
     found = []
     for entity in site.entities:
-        values = entity.get("themas") or ([entity.get("thema")] if entity.get("thema") else [])
-        if any(str(v) == key for v in values):
-            found.append(entity)
+        for spec in entity.type.theme_fields:
+            value = entity.get(spec.name)
+            values = value if isinstance(value, list) else [value] if value else []
+            if any(str(v) == key for v in values):
+                found.append(entity)
+                break
     return found
 
 

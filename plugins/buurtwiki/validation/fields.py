@@ -6,7 +6,7 @@ from typing import Any
 
 from ..content.source import Source
 from ..model.fields import FieldError, ListOf, Struct, is_empty, shown
-from ..model.schema import EntityType
+from ..model.types import EntityType
 from .problems import Reporter
 from .suggest import did_you_mean
 
