@@ -47,8 +47,8 @@ def parse_fields(source: Source, entity_type: EntityType, report: Reporter) -> d
         except FieldError as err:
             errors.append(err)
             value = None
-        for err in errors:
-            report.error(err.line, err.message)
+        for problem in errors:
+            report.error(problem.line, problem.message)
         for warn in warnings:
             report.warning(warn.line, warn.message)
         if value is not None and value != []:
