@@ -12,6 +12,13 @@ from enum import Enum
 from .fields import Field, ListOf, Text, ThemeKey
 
 WIJKEN_URL = "wijken"  # the URL prefix of every wijk file, independent of the folder on disk
+
+# Fields with a meaning of their own on every type that has them.
+TITLE = "titel"  # the page title
+SUMMARY = "samenvatting"  # the page description
+STATUS = "status"  # a Choice; grouped on overviews, some words mean finished (EntityType.finished)
+CONFIRMED = "bevestigd"  # the last date someone checked the page ("Klopt dit nog?")
+SUCCESSOR = "opvolger_van"  # the page this one carries on
 TYPE_FIELD = Field("type", Text(), label="Type", help="Niet nodig: het type volgt uit de map.")
 
 
@@ -91,7 +98,7 @@ class EntityType:
 
     @property
     def status_field(self) -> Field | None:
-        return self.field("status")
+        return self.field(STATUS)
 
     @property
     def theme_fields(self) -> list[Field]:
@@ -149,4 +156,4 @@ class EntityType:
 
 
 # Shown in every page's header (title, summary, status) or implied by the folder (type).
-HEADER_FIELDS = frozenset({"titel", "samenvatting", "type", "status"})
+HEADER_FIELDS = frozenset({TITLE, SUMMARY, TYPE_FIELD.name, STATUS})

@@ -51,5 +51,5 @@ def emit(build: Build) -> Iterator[OutputPage]:
             kind="entity",
             entity=entity,
             edit_path=entity.path,
-            description=str(entity.get("samenvatting") or ""),
+            description=entity.summary,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..content.entity import Entity
-from ..model.types import Layout
+from ..model.types import CONFIRMED, SUCCESSOR, Layout
 from .entity_pages import edit_url
 from .render import RenderContext
 from .sections import Section
@@ -30,7 +30,7 @@ def notices(ctx: RenderContext, entity: Entity) -> list[Section]:
     from ..graph.loose_ends import months_before
 
     out = []
-    confirmed = entity.get("bevestigd")
+    confirmed = entity.get(CONFIRMED)
     months = ctx.build.options.stale_months
     if confirmed and confirmed < months_before(ctx.today, months):
         out.append(Section(
@@ -38,7 +38,7 @@ def notices(ctx: RenderContext, entity: Entity) -> list[Section]:
             html=ctx.render("notice_stale.html", entity=entity, confirmed=confirmed, months=months,
                             edit_url=edit_url(ctx.build, entity.path)),
         ))
-    if entity.type.is_finished(entity.status) and entity.type.field("opvolger_van"):
+    if entity.type.is_finished(entity.status) and entity.type.field(SUCCESSOR):
         successors = _successors(ctx).get(entity.key, [])
         out.append(Section(
             id="gestopt", title=f"Dit {entity.type.label.lower()} is {entity.status}", order=2, placement="top",
@@ -53,7 +53,7 @@ def _successors(ctx: RenderContext) -> dict[str, list[Entity]]:
     if "successors" not in cache:
         found: dict[str, list[Entity]] = {}
         for successor in ctx.site.entities:
-            ref = successor.get("opvolger_van")
+            ref = successor.get(SUCCESSOR)
             predecessor = ctx.site.resolve(ref) if ref else None
             if predecessor is not None:
                 found.setdefault(predecessor.key, []).append(successor)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..content.entity import Entity
 from ..model.fields import Choice
 from ..model.themes import Theme, ThemeRegistry
-from ..model.types import WIJKEN_URL, EntityType
+from ..model.types import STATUS, WIJKEN_URL, EntityType
 from .page import OutputPage
 from .render import RenderContext
 
@@ -106,7 +106,7 @@ def _grouped(spec: EntityType, members: list[Entity]) -> list[Group]:
 
 
 def _by_status(members: list[Entity], spec: EntityType) -> list[Group]:
-    words = _words(spec, "status")
+    words = _words(spec, STATUS)
     groups = []
     for value, label in words.items():
         chosen = [e for e in members if e.status == value]

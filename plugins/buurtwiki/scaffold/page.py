@@ -9,7 +9,7 @@ import yaml
 from ..model.fields import ListOf, Struct, slugify
 from ..model.registry import Registry
 from ..model.schema import DEFAULT_REGISTRY
-from ..model.types import EntityType, Layout
+from ..model.types import TITLE, TYPE_FIELD, EntityType, Layout
 from ..validation.suggest import did_you_mean
 
 
@@ -34,9 +34,9 @@ def page_path(entity_type: EntityType, slug: str, wijk: str | None, agenda: str 
 
 def front_matter(entity_type: EntityType, title: str) -> str:
     """YAML for a new page: required fields with a first valid value, the rest as comments."""
-    lines = ["---", yaml.safe_dump({"titel": title}, allow_unicode=True, width=1000).strip()]
+    lines = ["---", yaml.safe_dump({TITLE: title}, allow_unicode=True, width=1000).strip()]
     for spec in entity_type.fields:
-        if spec.name in ("titel", "type"):
+        if spec.name in (TITLE, TYPE_FIELD.name):
             continue
         words = spec.kind.words()
         example = spec.kind.example()
