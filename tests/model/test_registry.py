@@ -121,6 +121,29 @@ def test_the_default_registry_has_one_type_per_layout_role():
         Registry([WERKPLAATS, WERKPLAATS])
 
 
+@pytest.mark.parametrize("layout, folder", [
+    (Layout.IN_WIJK, "plekken"),  # two types in one folder: a file there would mean either
+    (Layout.IN_WIJK, "toekomstagenda"),  # the agenda folder is taken
+    (Layout.SITE_WIDE, "organisaties"),
+    (Layout.IN_WIJK, None),
+    (Layout.WIJK_INDEX, None),  # a second kind of wijk page
+])
+def test_a_registry_where_a_path_means_two_types_is_refused(layout, folder):
+    clash = EntityType("botsing", "Botsing", "Botsingen", folder, [], layout=layout)
+    with pytest.raises(ValueError):
+        DEFAULT_REGISTRY.with_types(clash)
+
+
+def test_sub_fields_of_groups_come_from_the_model():
+    agendapunt = DEFAULT_REGISTRY["agendapunt"]
+    reactie = agendapunt.sub_field("gericht_aan", "reactie")
+    assert reactie is not None and "toezegging" in reactie.kind.values
+    assert agendapunt.sub_field("titel", "x") is None
+    assert agendapunt.row_key("mijlpalen") == ("datum", "titel")
+    assert agendapunt.is_finished("losgelaten") and agendapunt.is_achieved("gerealiseerd")
+    assert not agendapunt.is_achieved("losgelaten")
+
+
 def test_the_mkdocs_plugin_passes_its_registry_to_the_build(tmp_path: Path):
     write(tmp_path, {**SITE, "mkdocs.yml": "site_name: Test\ndocs_dir: content\n"})
     config = load_config(str(tmp_path / "mkdocs.yml"))

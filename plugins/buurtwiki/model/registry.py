@@ -20,6 +20,22 @@ class Registry:
             if entity_type.name in self.types:
                 raise ValueError(f"type {entity_type.name!r} is registered twice")
             self.types[entity_type.name] = entity_type
+        self._check_layouts()
+
+    def _check_layouts(self) -> None:
+        """A path must mean one type: one wijk index, one agenda pair, no folder used twice."""
+        for layout in (Layout.WIJK_INDEX, Layout.AGENDA_INDEX, Layout.AGENDA_ITEM):
+            found = [t.name for t in self if t.layout is layout]
+            if len(found) > 1:
+                raise ValueError(f"more than one type with layout {layout.value}: {found}")
+        agenda = {t.folder for t in self if t.layout in (Layout.AGENDA_INDEX, Layout.AGENDA_ITEM)}
+        if len(agenda) > 1:
+            raise ValueError(f"the agenda and its items must share one folder, not {sorted(map(str, agenda))}")
+        for space in ((Layout.IN_WIJK, Layout.AGENDA_INDEX), (Layout.SITE_WIDE,)):
+            folders = [t.folder for t in self if t.layout in space]
+            twice = {f for f in folders if folders.count(f) > 1 or not f}
+            if twice:
+                raise ValueError(f"folder used by more than one type, or missing: {sorted(map(str, twice))}")
 
     def __iter__(self) -> Iterator[EntityType]:
         return iter(self.types.values())

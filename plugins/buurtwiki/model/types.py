@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .fields import Field, ListOf, Text, ThemeKey
+from .fields import Field, ListOf, Struct, Text, ThemeKey
 
 WIJKEN_URL = "wijken"  # the URL prefix of every wijk file, independent of the folder on disk
 
@@ -105,6 +105,14 @@ class EntityType:
         """Fields that hold theme keys (``themas``, ``thema``): what a theme page lists."""
         return [f for f in self.fields if isinstance(f.kind, ThemeKey)
                 or (isinstance(f.kind, ListOf) and isinstance(f.kind.item, ThemeKey))]
+
+    def sub_field(self, name: str, sub: str) -> Field | None:
+        """A field inside a group field (``gericht_aan`` → ``reactie``), for a list of groups too."""
+        outer = self.field(name)
+        kind = outer.kind if outer else None
+        if isinstance(kind, ListOf):
+            kind = kind.item
+        return kind.field(sub) if isinstance(kind, Struct) else None
 
     def in_infobox(self, name: str) -> bool:
         """Whether a field is a row of the infobox; the others are in the header or a section."""
