@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .content.loader import load_site
 from .content.site import Site
 from .model.registry import Registry
 from .model.schema import DEFAULT_REGISTRY
@@ -69,9 +68,9 @@ def today_in(timezone: str) -> dt.date:
 def run(options: BuildOptions, previous: Build | None = None) -> Build:
     """Load, index and emit a whole site. ``previous`` lets serve mode reuse the history index."""
     from .outputs import emit_all
-    from .stages import index_graph, index_history
+    from .stages import index_graph, index_history, load_checked_site
 
-    site = load_site(options.root, options.docs_dir, options.wijken_dir, options.registry)
+    site = load_checked_site(options.root, options.docs_dir, options.wijken_dir, options.registry)
     build = Build(options=options, site=site, today=options.today or today_in(options.timezone))
     build.history = index_history(build, previous.history if previous else None)
     build.graph = index_graph(build)

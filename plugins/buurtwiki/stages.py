@@ -1,15 +1,35 @@
-"""The index stage: history and graph, each computed once per build and shared by all outputs."""
+"""The stages after reading files: feature checks, then history and graph, each computed once per build."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .agenda.checks import check_agenda
+from .content.loader import load_site
+from .content.site import Site
 from .graph import build_graph
 from .graph.model import Graph
 from .history import HistoryIndex
+from .model.registry import Registry
+from .model.schema import DEFAULT_REGISTRY
 
 if TYPE_CHECKING:
     from .build import Build
+
+
+def check_features(site: Site) -> None:
+    """Feature checks over the loaded site (warnings into ``site.problems``); run right after loading."""
+    check_agenda(site)
+
+
+def load_checked_site(
+    root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken", registry: Registry = DEFAULT_REGISTRY
+) -> Site:
+    """The parse stage as the build and ``buurtwiki check`` run it: load every file, then the feature checks."""
+    site = load_site(root, docs_dir, wijken_dir, registry)
+    check_features(site)
+    return site
 
 
 def index_history(build: Build, previous: HistoryIndex | None = None) -> HistoryIndex | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from buurtwiki.content.loader import load_site
+from buurtwiki.stages import load_checked_site as load_site
 
 from .conftest import SITE, line_of, write
 

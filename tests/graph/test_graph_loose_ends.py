@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from buurtwiki.graph.loose_ends import find_loose_ends, months_before, months_between
+from buurtwiki.agenda.ledger import ledger_for
+from buurtwiki.graph.loose_ends import find_loose_ends
 from buurtwiki.graph.views import loose_ends
+from buurtwiki.model.dates import months_before, months_between
 
 from .conftest import build, render, write
 
 
 def keys(b, category: str, wijk: str | None = None, today: dt.date | None = None) -> list[str]:
-    found = find_loose_ends(b.site, b.graph, today or b.today, 12, wijk) if today else loose_ends(b, wijk)
+    found = find_loose_ends(b.site, b.graph, ledger_for(b), today or b.today, 12, wijk) if today else loose_ends(b, wijk)
     return [i.entity.key for i in found.get(category).items]
 
 
@@ -36,13 +38,19 @@ def test_initiatives_looking_for_a_trekker(demo):
 
 
 def test_institutions_that_never_answered(demo):
-    # corporatie: 'geen' and absent -> never answered; zorg: 'geen'; gemeente answered once ('gesprek')
+    # One rule with the response ledger: an organisation is listed for each item it never answered.
+    # corporatie: 'geen' and absent -> 2 open; gemeente answered groen-plan ('gesprek') but not
+    # bankjes -> 1 open (it used to be hidden by its one answer); zorg: 'geen'.
     items = loose_ends(demo).get("zonder-antwoord").items
-    assert [i.entity.key for i in items] == ["organisatie:corporatie", "organisatie:zorg"]
-    corporatie = items[0]
+    assert [i.entity.key for i in items] == ["organisatie:corporatie", "organisatie:gemeente", "organisatie:zorg"]
+    corporatie, gemeente, _ = items
     assert corporatie.count == 2
     assert corporatie.since == dt.date(2025, 5, 1)
-    assert [e.key for e in corporatie.related] == ["agendapunt:bankjes", "agendapunt:groen-plan"]
+    assert sorted(e.key for e in corporatie.related) == ["agendapunt:bankjes", "agendapunt:groen-plan"]
+    assert [e.key for e in gemeente.related] == ["agendapunt:bankjes"]
+    assert (gemeente.summary.received, gemeente.summary.answered) == (2, 1)
+    ledger = ledger_for(demo).summary(gemeente.entity)
+    assert gemeente.summary.longest_silence_days == ledger.longest_silence_days
 
 
 def test_pages_not_confirmed_for_over_twelve_months(demo):
@@ -60,7 +68,7 @@ def test_stale_depends_on_today_and_stale_months(demo):
     late = dt.date(2027, 2, 1)  # buurtkamer (2026-01-10) is now over 12 months old
     assert "plek:buurtkamer" in keys(demo, "niet-bevestigd", today=late)
     assert "plek:buurtkamer" not in keys(demo, "niet-bevestigd")
-    shorter = find_loose_ends(demo.site, demo.graph, demo.today, stale_months=6)
+    shorter = find_loose_ends(demo.site, demo.graph, ledger_for(demo), demo.today, stale_months=6)
     assert "plek:buurtkamer" in [i.entity.key for i in shorter.get("niet-bevestigd").items]
 
 
@@ -74,7 +82,8 @@ def test_stale_months_come_from_build_options(tmp_path):
 def test_per_wijk(demo):
     assert keys(demo, "initiatieven-zonder-plek", "zuid") == ["initiatief:buurtmoestuin"]
     assert keys(demo, "zonder-antwoord", "zuid") == []
-    assert keys(demo, "zonder-antwoord", "noord") == ["organisatie:corporatie", "organisatie:zorg"]
+    assert keys(demo, "zonder-antwoord", "noord") == [
+        "organisatie:corporatie", "organisatie:gemeente", "organisatie:zorg"]
 
 
 def test_finished_things_are_not_loose(tmp_path):
@@ -101,7 +110,7 @@ def test_site_wide_page_lists_them(demo):
                   "Initiatieven die een trekker zoeken", "Instellingen die nooit antwoordden", "Niet bevestigd"):
         assert title in html
     assert "Bankjes" in html and "Leeg pand" in html
-    assert "2 keer aangeschreven" in html and "al <strong>569 dagen</strong> geen antwoord" in html
+    assert "2 punten ontvangen, 0 beantwoord" in html and "al <strong>569 dagen</strong> geen antwoord" in html
     assert "Nooit bevestigd." in html
     assert 'href="../wijken/noord/ecosysteem/"' in html
     assert demo.outputs.pages["losse-eindjes/index.md"].title == "Losse eindjes"

@@ -80,10 +80,10 @@ def test_history_recent_changes_and_feeds_are_published(built):
 
 def test_pages_announce_the_feeds(built):
     home = (built / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/atom+xml" title="Recente wijzigingen" href="./feeds/wijzigingen.xml">' in home
+    assert '<link rel="alternate feed" type="application/atom+xml" title="Recente wijzigingen" href="feeds/wijzigingen.xml">' in home
     page = (built / "wijken/ohg/plekken/buurthuis/index.html").read_text(encoding="utf-8")
     assert 'href="../../../../feeds/wijzigingen.xml"' in page
-    assert 'href="../../../../wijken/ohg/wijzigingen.xml"' in page
+    assert 'title="Recente wijzigingen in deze wijk" href="../../wijzigingen.xml"' in page
 
 
 def test_entity_page_has_the_history_box_and_the_nav_links_recent_changes(built):

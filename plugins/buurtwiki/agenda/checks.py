@@ -1,4 +1,7 @@
-"""Content checks of the toekomstagenda, reported as ``path:line: waarschuwing: …`` (run by the loader).
+"""Content checks of the toekomstagenda, reported as ``path:line: waarschuwing: …``.
+
+Run by the index stage after loading (:func:`buurtwiki.stages.check_features`), from the file's
+addresses alone: no build date, no ledger.
 
 - a response dated before the item was sent;
 - status ``gerealiseerd`` with ``voortgang`` under 100;
@@ -8,16 +11,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from .ledger import agenda_date, rows_of
+from .ledger import agenda_date
+from .rows import addresses_of
 
 if TYPE_CHECKING:
     from ..content.entity import Entity
     from ..content.site import Site
-
-_NO_DAY = dt.date.min  # checks count no days, but rows are built with a build date
 
 
 def check_agenda(site: Site) -> None:
@@ -30,16 +31,16 @@ def check_agenda(site: Site) -> None:
 def _check_rows(site: Site, item: Entity) -> None:
     report = site.problems.for_path(item.path)
     seen: dict[str, int] = {}
-    for row in rows_of(site, item, today=_NO_DAY):
+    for row in addresses_of(site, item):
         where = f"veld 'gericht_aan' (nr. {row.number})"
-        if row.date_before_sent:
+        if row.date is not None and row.sent is not None and row.date_before_sent:
             report.warning(
                 row.line,
                 f"{where}: de reactie van '{row.ref.raw}' heeft als datum {row.date.isoformat()}, maar het punt is "
                 f"pas verzonden op {row.sent.isoformat()}. Een reactie komt na het verzenden: klopt 'datum' of "
                 f"'verzonden'?",
             )
-        key = row.organisation.key if row.organisation is not None else row.ref.slug
+        key = row.key
         if key in seen:
             report.warning(
                 row.ref.line,

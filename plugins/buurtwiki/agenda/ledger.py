@@ -1,258 +1,34 @@
 """The accountability ledger of the toekomstagenda: who got which item, who answered, how long it took.
 
 Pure domain logic, without MkDocs or HTML. One :class:`Ledger` is computed per build
-(:func:`ledger_for` caches it in ``build.extras["agenda"]``) and read by every page.
+(:func:`ledger_for` caches it in ``build.extras["agenda"]``) and read by every page. The rows
+are in :mod:`.rows`, the per-organisation summaries in :mod:`.summaries`.
 
-Definitions (the pages explain them to visitors in the same words):
-
-- A row is one entry of an item's ``gericht_aan``: one organisation, when it was sent, the response.
-- *Answered*: any ``reactie`` other than ``geen`` (ontvangst, gesprek, toezegging, afgewezen,
-  uitgevoerd).
-- *Substantive*: ``gesprek``, ``toezegging`` or ``uitgevoerd`` (:data:`SUBSTANTIVE`).
-- *Silent*: ``reactie: geen``, or no ``reactie`` at all ("nog onbekend": absent means not yet
-  known, but the silence still counts). Silence days = build date − ``verzonden``; a row without
-  ``verzonden`` cannot count days.
-- *Days to answer*: ``datum`` − ``verzonden`` of an answered row with both dates.
-- Per organisation, each agenda item counts once (a :class:`Receipt`): should an organisation
-  appear twice in one item (a warning), the item counts as answered when either row answered.
+See :mod:`.rows` for what *answered*, *silent* and the day counts mean.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..model.fields import RefValue
-from ..model.schema import AGENDAPUNT_STATUS, TYPES
+from ..model.schema import AGENDAPUNT_STATUS
+from .rows import Row, rows_of
+from .summaries import OrgSummary, sort_summaries, summarise
 
 if TYPE_CHECKING:
     from ..content.entity import Entity
     from ..content.site import Site
 
 EXTRAS_KEY = "agenda"
-SUBSTANTIVE = ("gesprek", "toezegging", "uitgevoerd")
-REACTION = TYPES["agendapunt"].field("gericht_aan").kind.item.field("reactie").kind  # Choice: words and labels
-UNKNOWN_LABEL = "nog onbekend"
 STATUSES = AGENDAPUNT_STATUS  # value word -> label, in contract order
 
 
 def _resolve_one(site: Site, value: Any) -> Entity | None:
     return site.resolve(value) if isinstance(value, RefValue) else None
-
-
-@dataclass(frozen=True, eq=False)
-class Row:
-    """One addressee of one agenda item, with its response, as of the build date."""
-
-    item: Entity
-    number: int  # position in gericht_aan, 1-based
-    line: int  # line of the row in the item's file
-    ref: RefValue | None
-    organisation: Entity | None  # None when the reference does not resolve (already an error)
-    sent: dt.date | None
-    reaction: str | None  # None: not yet known
-    date: dt.date | None  # date of the reaction
-    explanation: str
-    source: str | None
-    today: dt.date
-
-    @property
-    def name(self) -> str:
-        if self.organisation is not None:
-            return self.organisation.title
-        return self.ref.raw if self.ref else "(geen organisatie)"
-
-    @property
-    def known(self) -> bool:
-        return self.reaction is not None
-
-    @property
-    def answered(self) -> bool:
-        return self.reaction is not None and self.reaction != "geen"
-
-    @property
-    def substantive(self) -> bool:
-        return self.reaction in SUBSTANTIVE
-
-    @property
-    def silent(self) -> bool:
-        return not self.answered
-
-    @property
-    def state(self) -> str:
-        """The reaction word, or ``onbekend`` when not yet known (for CSS classes)."""
-        return self.reaction or "onbekend"
-
-    @property
-    def label(self) -> str:
-        return REACTION.label(self.reaction) if self.reaction else UNKNOWN_LABEL
-
-    @property
-    def date_before_sent(self) -> bool:
-        return bool(self.sent and self.date and self.date < self.sent)
-
-    @property
-    def days_to_answer(self) -> int | None:
-        """Days from sending to the response; None without both dates or when they contradict."""
-        if not self.answered or not self.sent or not self.date or self.date_before_sent:
-            return None
-        return (self.date - self.sent).days
-
-    @property
-    def silence_days(self) -> int | None:
-        """Days of silence since sending, up to the build date; None when answered or never dated."""
-        if not self.silent or not self.sent:
-            return None
-        return max(0, (self.today - self.sent).days)
-
-    @property
-    def sent_in_future(self) -> bool:
-        return bool(self.sent and self.sent > self.today)
-
-
-@dataclass
-class Receipt:
-    """One agenda item as received by one organisation (usually one row, more when listed twice)."""
-
-    item: Entity
-    rows: list[Row]
-
-    @property
-    def answered(self) -> bool:
-        return any(r.answered for r in self.rows)
-
-    @property
-    def substantive(self) -> bool:
-        return any(r.substantive for r in self.rows)
-
-    @property
-    def silent(self) -> bool:
-        return not self.answered
-
-    @property
-    def days_to_answer(self) -> int | None:
-        days = [r.days_to_answer for r in self.rows if r.days_to_answer is not None]
-        return min(days) if days else None
-
-    @property
-    def silence_days(self) -> int | None:
-        if not self.silent:
-            return None
-        days = [r.silence_days for r in self.rows if r.silence_days is not None]
-        return max(days) if days else None
-
-
-@dataclass
-class OrgSummary:
-    """Everything addressed to one organisation (within a set of rows), summarised."""
-
-    organisation: Entity
-    rows: list[Row]  # sorted by date sent (unknown last), then item title
-
-    @cached_property
-    def receipts(self) -> list[Receipt]:
-        grouped: dict[str, list[Row]] = {}
-        for row in self.rows:
-            grouped.setdefault(row.item.key, []).append(row)
-        return [Receipt(rows[0].item, rows) for rows in grouped.values()]
-
-    @property
-    def received(self) -> int:
-        """Agenda items received (each item once)."""
-        return len(self.receipts)
-
-    @property
-    def answered(self) -> int:
-        return sum(1 for r in self.receipts if r.answered)
-
-    @property
-    def substantive(self) -> int:
-        return sum(1 for r in self.receipts if r.substantive)
-
-    @property
-    def answer_days(self) -> list[int]:
-        return [r.days_to_answer for r in self.receipts if r.days_to_answer is not None]
-
-    @property
-    def median_days(self) -> float | None:
-        days = self.answer_days
-        return statistics.median(days) if days else None
-
-    @property
-    def open_silences(self) -> list[Receipt]:
-        """Items it has not answered, longest silence first (those without a sending date last)."""
-        silent = [r for r in self.receipts if r.silent]
-        return sorted(silent, key=lambda r: (r.silence_days is None, -(r.silence_days or 0), r.item.title.lower()))
-
-    @property
-    def longest_silence(self) -> Receipt | None:
-        dated = [r for r in self.open_silences if r.silence_days is not None]
-        return dated[0] if dated else None
-
-    @property
-    def longest_silence_days(self) -> int | None:
-        longest = self.longest_silence
-        return longest.silence_days if longest else None
-
-
-def _sort_key(row: Row) -> tuple:
-    return (row.sent is None, row.sent or dt.date.min, row.item.title.lower(), row.number)
-
-
-def summarise(rows: list[Row]) -> list[OrgSummary]:
-    """Per organisation (resolved rows only), ordered by name."""
-    grouped: dict[str, list[Row]] = defaultdict(list)
-    orgs: dict[str, Entity] = {}
-    for row in rows:
-        if row.organisation is None:
-            continue
-        grouped[row.organisation.key].append(row)
-        orgs[row.organisation.key] = row.organisation
-    out = [OrgSummary(orgs[key], sorted(found, key=_sort_key)) for key, found in grouped.items()]
-    return sorted(out, key=lambda s: s.organisation.title.lower())
-
-
-SORTS = {
-    # key: (label, function) — every sort puts the most telling entries first
-    "stilte": ("langste stilte", lambda s: (s.longest_silence_days is None, -(s.longest_silence_days or 0),
-                                           -len(s.open_silences), s.organisation.title.lower())),
-    "naam": ("naam", lambda s: s.organisation.title.lower()),
-    "ontvangen": ("aantal ontvangen", lambda s: (-s.received, s.organisation.title.lower())),
-    "reactietijd": ("reactietijd (mediaan)", lambda s: (s.median_days is None, s.median_days or 0, s.organisation.title.lower())),
-}
-
-
-def sort_summaries(summaries: list[OrgSummary], by: str = "stilte") -> list[OrgSummary]:
-    return sorted(summaries, key=SORTS[by][1])
-
-
-def rows_of(site: Site, item: Entity, today: dt.date) -> list[Row]:
-    """The ``gericht_aan`` rows of one item, in file order. Rows without an organisation are skipped."""
-    rows = []
-    for number, value in enumerate(item.get("gericht_aan") or [], start=1):
-        if not isinstance(value, dict):
-            continue
-        ref = value.get("organisatie")
-        if not isinstance(ref, RefValue):
-            continue  # the required field is missing: already an error
-        rows.append(Row(
-            item=item,
-            number=number,
-            line=int(value.get("_line") or ref.line),
-            ref=ref,
-            organisation=site.resolve(ref),
-            sent=value.get("verzonden"),
-            reaction=value.get("reactie"),
-            date=value.get("datum"),
-            explanation=str(value.get("toelichting") or ""),
-            source=value.get("bron"),
-            today=today,
-        ))
-    return rows
 
 
 def progress(item: Entity) -> int | None:

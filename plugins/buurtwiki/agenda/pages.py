@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..outputs.page import OutputPage
-from .ledger import SORTS, ledger_for
+from .ledger import ledger_for
+from .summaries import SORTS
 
 if TYPE_CHECKING:
     from ..build import Build
@@ -30,8 +31,8 @@ def render_accountability(ctx: RenderContext) -> str:
     # the default view comes last in the page: CSS hides it only when another view is the :target
     views.sort(key=lambda view: view[0] == DEFAULT_SORT)
     rows = ledger.rows
-    longest = max((s for s in ledger.by_org.values() if s.longest_silence_days is not None),
-                  key=lambda s: s.longest_silence_days, default=None)
+    silent = [s for s in ledger.by_org.values() if s.longest_silence_days is not None]
+    longest = max(silent, key=lambda s: s.longest_silence_days or 0, default=None)
     return ctx.render(
         "agenda/accountability.html",
         views=views,

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .ledger import Ledger, Row, agenda_date
+from ..model.dates import as_date, in_zone
+from .ledger import Ledger, agenda_date
+from .rows import Row
 
 if TYPE_CHECKING:
     from ..content.entity import Entity
@@ -48,12 +50,6 @@ class Timeline:
         return bool(self.events or self.undated)
 
 
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else None
-
-
 def _history_changes(history: HistoryIndex | None, path: str, hide_bots: bool) -> list[FileChange]:
     """The changes of one file, newest first; none without a history index."""
     if history is None:
@@ -61,13 +57,12 @@ def _history_changes(history: HistoryIndex | None, path: str, hide_bots: bool) -
     return [c for c in history.history(path) if not (hide_bots and c.commit.bot)]
 
 
-def _local_date(change: FileChange, tz: Any) -> dt.date:
-    when = change.commit.date  # aware, in the author's own offset
-    return (when.astimezone(tz) if tz is not None else when).date()
+def _local_date(change: FileChange, tz: dt.tzinfo | None) -> dt.date:
+    return in_zone(change.commit.date, tz).date()  # commit.date is in the author's own offset
 
 
 def build_timeline(
-    ledger: Ledger, item: Entity, history: HistoryIndex | None = None, tz: Any = None, hide_bots: bool = True
+    ledger: Ledger, item: Entity, history: HistoryIndex | None = None, tz: dt.tzinfo | None = None, hide_bots: bool = True
 ) -> Timeline:
     site, today = ledger.site, ledger.today
     events: list[Event] = []
@@ -75,7 +70,7 @@ def build_timeline(
     if agenda is not None:
         origin = site.resolve(agenda.get("ontstaan_uit")) if agenda.get("ontstaan_uit") else None
         if origin is not None:
-            events.append(Event("herkomst", _date(origin.get("start")), entity=origin))
+            events.append(Event("herkomst", as_date(origin.get("start")), entity=origin))
         events.append(Event("vastgesteld", agenda_date(agenda), entity=agenda))
     predecessor = ledger.predecessor(item)
     if predecessor is not None:
@@ -90,11 +85,11 @@ def build_timeline(
 
     for milestone in item.get("mijlpalen") or []:
         if isinstance(milestone, dict) and milestone.get("titel"):
-            events.append(Event("mijlpaal", _date(milestone.get("datum")), title=str(milestone["titel"]),
+            events.append(Event("mijlpaal", as_date(milestone.get("datum")), title=str(milestone["titel"]),
                                 detail=str(milestone.get("toelichting") or "")))
     arisen = ledger.arisen(item)
-    events += [Event("ontstaan", _date(i.get("sinds")), entity=i) for i in arisen]
-    events += [Event("bijdrage", _date(i.get("sinds")), entity=i) for i in ledger.contributors(item) if i not in arisen]
+    events += [Event("ontstaan", as_date(i.get("sinds")), entity=i) for i in arisen]
+    events += [Event("bijdrage", as_date(i.get("sinds")), entity=i) for i in ledger.contributors(item) if i not in arisen]
     events += [Event("vervolg", agenda_date(site.agenda_of(s)), entity=s) for s in ledger.successors(item)]
 
     changes = _history_changes(history, item.path, hide_bots)

@@ -8,10 +8,10 @@ import re
 import sys
 from pathlib import Path
 
-from ..content.loader import load_site
 from ..model.schema import DEFAULT_REGISTRY
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
+from ..stages import load_checked_site
 
 
 def _docs_dir(root: Path) -> str:
@@ -29,7 +29,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"{args.dir}: fout: deze map bestaat niet.", file=sys.stderr)
         return 2
-    site = load_site(root, _docs_dir(root), args.wijken)
+    site = load_checked_site(root, _docs_dir(root), args.wijken)
     for problem in site.problems.sorted():
         print(problem)
     count = len(site.entities)

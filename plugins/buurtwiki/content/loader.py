@@ -30,6 +30,9 @@ def load_site(
 ) -> Site:
     """Load and check everything under ``root``; problems are collected in ``site.problems``.
 
+    Feature checks that need more than one file's model (the toekomstagenda) run afterwards,
+    in :func:`buurtwiki.stages.check_features`: the content layer knows no features.
+
     Which files are read and published is decided by :mod:`.files` (no links followed)."""
     root = Path(root).resolve()
     problems = Problems()
@@ -44,7 +47,8 @@ def load_site(
         themes = parse_registry(text or "", report)
     else:
         themes = default_registry()
-    site = Site(root=root, themes=themes, problems=problems, published=docs.published, registry=registry)
+    site = Site(root=root, themes=themes, problems=problems, published=docs.published, docs_dir=docs_dir,
+                registry=registry)
 
     for rel in docs.pages:
         _load_file(site, root / docs_dir / rel, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r, registry))
@@ -56,9 +60,6 @@ def load_site(
     check_local_paths(site)
     check_site(site)
     check_pages(site)
-    from ..agenda.checks import check_agenda  # imported here to avoid an import cycle
-
-    check_agenda(site)
     return site
 
 

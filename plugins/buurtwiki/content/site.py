@@ -24,6 +24,7 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     assets: list[tuple[str, Path]] = field(default_factory=list)  # (src_uri, file) e.g. GeoJSON borders
     published: frozenset[str] = frozenset()  # files of the docs folder that may be published (content/files.py)
+    docs_dir: str = "content"  # the docs folder, for links written from the site root (``/x.md``)
     by_key: dict[str, Entity] = field(default_factory=dict)
     by_slug: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     by_path: dict[str, Entity | Page] = field(default_factory=dict)

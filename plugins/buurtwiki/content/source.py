@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import frontmatter
 import yaml
 
 from ..validation.problems import Reporter
@@ -46,12 +45,13 @@ def split(text: str) -> tuple[str | None, str, int, bool]:
     """Front matter text, body text, the line where the body starts (1-based), and whether
     the front matter block was closed.
 
-    Uses python-frontmatter's YAML handler to find the block, then counts lines itself.
+    The contract's rule, for the loader and the history alike: the file starts with a line
+    ``---`` and the block ends at the next line ``---`` (trailing spaces allowed; ``----`` and
+    YAML's ``...`` are not fences). Linear in the text.
     """
-    handler = frontmatter.YAMLHandler()
-    if not handler.detect(text):
-        return None, text, 1, True
     lines = text.split("\n")
+    if not _FENCE.match(lines[0].rstrip("\r")):
+        return None, text, 1, True
     closing = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i].rstrip("\r"))), None)
     if closing is None:
         return "\n".join(lines[1:]), "", len(lines) + 1, False

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
-from ..validation.references import resolve_md_link
+from ..content.links import resolve_link
 from .model import LINK, Graph, Node
 
 if TYPE_CHECKING:
@@ -42,8 +42,5 @@ def build_graph(site: Site) -> Graph:
 def link_target(site: Site, item: Entity | Page, link: BodyLink) -> Entity | None:
     """The entity a body link points at, or None (a broken link, or a link to an ordinary page).
     Broken links are reported by validation; the graph just leaves them out."""
-    if link.wikilink:
-        found = site.candidates(link.target)
-        return found[0] if len(found) == 1 else None
-    found = resolve_md_link(site, item, link.target)
+    found = resolve_link(site, item, link)
     return found if isinstance(found, Entity) else None

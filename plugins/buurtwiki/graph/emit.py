@@ -11,11 +11,11 @@ Listed in :data:`buurtwiki.outputs.EMITTERS`.
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..content.urls import site_root
 from ..model.types import WIJKEN_URL
 from ..outputs.page import OutputFile, OutputPage
 from .sections import ecosystem_url
@@ -23,6 +23,7 @@ from .views import incoming_groups, loose_ends, outgoing_groups, svg_shape
 
 if TYPE_CHECKING:
     from ..build import Build
+    from ..content.entity import Entity
     from ..model.registry import Registry
     from ..outputs.render import RenderContext
     from .model import Graph, SubGraph
@@ -45,17 +46,17 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
     graph: Graph | None = build.graph
     if graph is None:
         return
-    yield OutputFile(DATA, content=partial(_graph_json, graph), media_type="application/json")
+    yield OutputFile(DATA, content=partial(_site_json, graph), media_type="application/json")
     for wijk in build.site.wijken:
         yield OutputFile(
             wijk_data_path(wijk.slug),
-            content=partial(_graph_json, graph, wijk.slug),
+            content=partial(_wijk_json, graph, wijk.slug),
             media_type="application/json",
         )
         yield OutputPage(
             src_uri=f"{WIJKEN_URL}/{wijk.slug}/ecosysteem.md",
             title=f"Ecosysteem van {wijk.title}",
-            render=partial(render_ecosystem, wijk=wijk),
+            render=partial(_render_wijk_ecosystem, wijk),
             kind="ecosystem",
             description=f"Wie werkt met wie in {wijk.title}: alle verbindingen tussen initiatieven, plekken, "
             f"organisaties en de toekomstagenda, en wat er nog ontbreekt.",
@@ -70,15 +71,16 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
     )
 
 
-def _graph_json(graph: Graph, wijk: str | None = None) -> str:
-    """The whole graph, or one wijk with its neighbours, as compact JSON."""
-    return to_json(graph.for_wijk(wijk).as_json() if wijk is not None else graph.as_json())
+def _site_json(graph: Graph) -> str:
+    return to_json(graph.as_json())
 
 
-def _root(ctx: RenderContext) -> str:
-    """The site root, relative to the page being rendered (``../../../``)."""
-    rel = posixpath.relpath("/", "/" + (ctx.page_url or ""))
-    return "" if rel == "." else rel + "/"
+def _wijk_json(graph: Graph, wijk: str) -> str:
+    return to_json(graph.for_wijk(wijk).as_json())
+
+
+def _render_wijk_ecosystem(wijk: Entity, ctx: RenderContext) -> str:
+    return render_ecosystem(ctx, wijk)
 
 
 def _types_in(sub: SubGraph, registry: Registry) -> list[dict[str, Any]]:
@@ -130,7 +132,7 @@ def render_ecosystem(ctx: RenderContext, wijk) -> str:
         types=_types_in(sub, registry),
         loose=loose_ends(ctx.build, wijk.slug),
         data_url=ctx.href(wijk_data_path(wijk.slug)),
-        root=_root(ctx),
+        root=site_root(ctx.page_url),
         scripts=[ctx.href(VENDOR_JS), ctx.href(SCRIPT)],
         site_wide_url="losse-eindjes/",
     )

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..agenda.ledger import ledger_for
 from ..model.types import Layout
 from .loose_ends import LooseEnds, find_loose_ends
 from .model import LINK, Graph, Node
@@ -133,5 +134,6 @@ def loose_ends(build: Build, wijk: str | None = None) -> LooseEnds:
     """The loose ends of the site or one wijk, computed once per build."""
     cache = build.extras.setdefault("graph.loose_ends", {})
     if wijk not in cache:
-        cache[wijk] = find_loose_ends(build.site, build.graph, build.today, build.options.stale_months, wijk)
+        cache[wijk] = find_loose_ends(build.site, build.graph, ledger_for(build), build.today,
+                                      build.options.stale_months, wijk)
     return cache[wijk]

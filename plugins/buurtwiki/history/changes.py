@@ -12,11 +12,13 @@ template must escape it (autoescape), as it holds text that residents wrote.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field  # FieldChange has an attribute named "field"
 from functools import lru_cache
 from typing import Any
 
 from ..content.bounded_yaml import YamlProblem, compose, plain
+from ..content.source import split
 from .worddiff import ADDED, REMOVED, Segment, word_diff
 
 CHANGED = "gewijzigd"
@@ -42,7 +44,7 @@ class FieldChange:
     text: str  # e.g. "status: actief → slapend"
     old: str | None = None
     new: str | None = None
-    segments: list[Segment] = field(default_factory=list)  # word diff, for long text values
+    segments: list[Segment] = _field(default_factory=list)  # word diff, for long text values
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,8 @@ class Change:
     """What changed from one version of a file to the next."""
 
     summary: str  # e.g. "status: actief → slapend; tekst aangepast"
-    fields: list[FieldChange] = field(default_factory=list)
-    body: list[Segment] = field(default_factory=list)  # word diff of the text below the front matter
+    fields: list[FieldChange] = _field(default_factory=list)
+    body: list[Segment] = _field(default_factory=list)  # word diff of the text below the front matter
     created: bool = False
     deleted: bool = False
     fallback: bool = False  # the front matter could not be read: the whole text was compared
@@ -69,16 +71,12 @@ class UnreadableFrontMatter(ValueError):
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:
-    """(front matter, body); front matter None when the file has none.
-    Raises UnreadableFrontMatter when the front matter is not closed."""
-    text = text.lstrip("\ufeff")
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return None, text
-    for n in range(1, len(lines)):
-        if lines[n].rstrip() in ("---", "..."):
-            return "\n".join(lines[1:n]), "\n".join(lines[n + 1 :])
-    raise UnreadableFrontMatter("geen afsluitende ---")
+    """(front matter, body) by the loader's rule (:func:`buurtwiki.content.source.split`); front
+    matter None when the file has none. Raises UnreadableFrontMatter when it is not closed."""
+    front, body, _, closed = split(text.lstrip("\ufeff"))
+    if not closed:
+        raise UnreadableFrontMatter("geen afsluitende ---")
+    return front, body
 
 
 @lru_cache(maxsize=1024)

@@ -59,8 +59,7 @@ def find_links(tokens: list[Token], first_line: int) -> list[BodyLink]:
                 found.append(BodyLink(child.meta["target"], child.meta["text"], base + child.meta["line_offset"], True))
             elif child.type == "link_open":
                 href = str(child.attrGet("href") or "")
-                path = href.split("#", 1)[0]
-                if path.endswith(".md") and "://" not in path:
+                if is_md_link(href):
                     text = block.children[i + 1].content if i + 1 < len(block.children) else ""
                     found.append(BodyLink(href, text, base, False))
     return found
@@ -98,6 +97,15 @@ def sanitise(html: str) -> str:
     )
 
 
+def is_md_link(href: str) -> bool:
+    """A link to a Markdown file of the site (relative, or from the site root with ``/``).
+
+    The one rule for detection (checked, put in the graph) and rendering (rewritten to the page URL),
+    so no link can pass the check and stay broken on the page."""
+    path = href.split("#", 1)[0]
+    return path.endswith(".md") and "://" not in path
+
+
 def _is_relative(url: str) -> bool:
     return bool(url) and not url.startswith(("#", "/")) and ":" not in url.split("/", 1)[0]
 
@@ -118,10 +126,10 @@ def render(
             if attr is None:
                 continue
             original = child.meta.setdefault(attr, str(child.attrGet(attr) or ""))
-            if not _is_relative(original):
-                continue
-            if original.split("#", 1)[0].endswith(".md"):
+            if is_md_link(original):
                 child.attrSet(attr, link(original))
+            elif not _is_relative(original):
+                continue
             elif asset is not None:
                 child.attrSet(attr, asset(original))
     md = parser()

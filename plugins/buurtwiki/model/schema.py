@@ -207,6 +207,3 @@ DEFAULT_REGISTRY = Registry([
        overview=OverviewSpec(order=2)),
 ])
 
-# Deprecated alias of the default registry's types (still read by agenda/ledger.py); use
-# ``site.registry`` (or ``DEFAULT_REGISTRY`` where there is no site).
-TYPES: dict[str, EntityType] = DEFAULT_REGISTRY.types

@@ -6,11 +6,16 @@ import datetime as dt
 
 from babel.dates import format_date, format_datetime, format_timedelta
 
+from ..model.dates import as_date
+
 LOCALE = "nl_NL"
 
 
 def _as_date(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+    day = as_date(value)
+    if day is None:  # pragma: no cover - callers pass dates
+        raise TypeError(value)
+    return day
 
 
 def long_date(value: dt.date | dt.datetime | None) -> str:
@@ -44,10 +49,6 @@ def ago(value: dt.date | dt.datetime | None, today: dt.date) -> str:
     if days < 0:
         return "over " + format_timedelta(dt.timedelta(days=-days), locale=LOCALE, threshold=1.1)
     return format_timedelta(dt.timedelta(days=days), locale=LOCALE, threshold=1.1) + " geleden"
-
-
-def days_between(start: dt.date, end: dt.date) -> int:
-    return (end - start).days
 
 
 def days_word(n: int) -> str:

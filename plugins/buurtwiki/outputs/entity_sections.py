@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..content.entity import Entity
+from ..model.lifecycle import is_stale
 from ..model.types import CONFIRMED, SUCCESSOR, Layout
 from .entity_pages import edit_url
 from .render import RenderContext
@@ -27,12 +28,10 @@ def related_lists(ctx: RenderContext, entity: Entity) -> list[Section]:
 
 def notices(ctx: RenderContext, entity: Entity) -> list[Section]:
     """Above the body: a page nobody confirmed for a long time, and an initiative that ended."""
-    from ..graph.loose_ends import months_before
-
     out = []
     confirmed = entity.get(CONFIRMED)
     months = ctx.build.options.stale_months
-    if confirmed and confirmed < months_before(ctx.today, months):
+    if is_stale(confirmed, ctx.today, months):
         out.append(Section(
             id="klopt-dit-nog", title="Klopt dit nog?", order=1, placement="top",
             html=ctx.render("notice_stale.html", entity=entity, confirmed=confirmed, months=months,

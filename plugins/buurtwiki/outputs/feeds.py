@@ -9,15 +9,16 @@ the commit and the path at that time, so an entry keeps its id when the page is 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..content.urls import relative
 from .change_rows import ChangeRow
 from .history_pages import has_history
 from .page import OutputFile
@@ -59,11 +60,7 @@ class _Urls:
         """A root-relative URL (``wijken/ohg/``) as seen from the feed."""
         if self.base:
             return self.base + url
-        path, _, fragment = url.partition("#")
-        rel = posixpath.relpath("/" + (path or "."), "/" + posixpath.dirname(self.feed_path))
-        if path.endswith("/") and not rel.endswith("/"):
-            rel += "/"
-        return rel + (f"#{fragment}" if fragment else "")
+        return relative(url, self.feed_path)
 
 
 def _entry_id(row: ChangeRow) -> str:
@@ -147,9 +144,12 @@ def emit(build: Build) -> Iterator[OutputFile]:
         path = wijk_feed(wijk.slug)
         yield OutputFile(
             path,
-            content=lambda w=wijk, p=path: atom(
-                build, p, f"Recente wijzigingen in {w.title} – {name}", f"wijken/{w.slug}/recente-wijzigingen/",
-                wijk_prefix(build, w.slug),
+            content=partial(
+                _wijk_atom, build, path, f"Recente wijzigingen in {wijk.title} – {name}", wijk.slug,
             ),
             media_type="application/atom+xml",
         )
+
+
+def _wijk_atom(build: Build, path: str, title: str, slug: str) -> bytes:
+    return atom(build, path, title, f"wijken/{slug}/recente-wijzigingen/", wijk_prefix(build, slug))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -11,8 +10,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from ..content.entity import Entity
+from ..content.links import resolve_md_link, resolve_wikilink
+from ..content.urls import from_source, relative
 from ..markup import markdown
-from ..validation.references import resolve_md_link
 from . import dates
 
 if TYPE_CHECKING:
@@ -55,14 +55,7 @@ class RenderContext:
     def href(self, target: str | Entity) -> str:
         """A link from this page to a root-relative URL or an entity, relative so the site works anywhere."""
         url = target.url if isinstance(target, Entity) else target
-        path, _, fragment = url.partition("#")
-        base = self.page_url or "./"
-        rel = posixpath.relpath("/" + path, "/" + base) if path else "."
-        if path.endswith("/") and rel != ".":
-            rel += "/"
-        elif rel == "." and path:
-            rel = "./"
-        return rel + (f"#{fragment}" if fragment else "")
+        return relative(url, self.page_url)
 
     def link(self, entity: Entity | None, text: str | None = None, show_wijk: bool = False) -> Markup:
         if entity is None:
@@ -81,10 +74,10 @@ class RenderContext:
         """The sanitised HTML of an entity's or page's Markdown body, with links resolved."""
 
         def wikilink(target: str, text: str) -> str:
-            found = self.site.candidates(target)
-            if len(found) != 1:
+            found = resolve_wikilink(self.site, target)
+            if found is None:
                 return str(Markup('<span class="bw-broken-link" title="Deze pagina bestaat niet">{}</span>').format(text or target))
-            return str(self.link(found[0], text or None))
+            return str(self.link(found, text or None))
 
         def md_link(href: str) -> str:
             found = resolve_md_link(self.site, item, href)
@@ -94,11 +87,7 @@ class RenderContext:
             return self.href(found.url + (f"#{fragment}" if fragment else ""))
 
         def asset(url: str) -> str:
-            path, _, fragment = url.partition("#")
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(item.src_uri), path))
-            if path.endswith("/"):
-                target += "/"  # a link to a page's folder URL stays one
-            return self.href(target + (f"#{fragment}" if fragment else ""))
+            return self.href(from_source(url, item.src_uri))
 
         return Markup(markdown.render(item.tokens, wikilink, md_link, asset))
 

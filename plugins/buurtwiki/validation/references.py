@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 
 from ..content.entity import Entity, Page
+from ..content.links import md_path, resolve_md_link
 from ..content.site import Site
 from ..model.fields import RefValue, ThemeValue, shown
 from .suggest import closest
@@ -19,7 +20,8 @@ def check_site(site: Site) -> None:
             for theme in value if isinstance(value, list) else [value]:
                 if isinstance(theme, ThemeValue):
                     site.themes.check(theme.key, theme.line, report, name)
-    for item in [*site.entities, *site.pages]:
+    items: list[Entity | Page] = [*site.entities, *site.pages]
+    for item in items:
         _check_body_links(site, item)
 
 
@@ -45,8 +47,8 @@ def _check_ref(site: Site, entity: Entity, name: str, ref: RefValue, report) -> 
             f"veld '{name}': '{shown(ref.raw)}' is een {other[0].type.name}, maar hier mag alleen een {kinds} staan.",
         )
         return
-    options = [e.slug for e in site.entities if e.type.name in ref.types]
-    near = closest(ref.slug, options, n=3)
+    slugs = [e.slug for e in site.entities if e.type.name in ref.types]
+    near = closest(ref.slug, slugs, n=3)
     hint = f" Bedoel je {' of '.join(repr(n) for n in near)}?" if near else ""
     report.error(ref.line, f"veld '{name}': er is geen {kinds} met de naam '{shown(ref.raw)}'.{hint}")
 
@@ -69,24 +71,6 @@ def _check_body_links(site: Site, item: Entity | Page) -> None:
         elif resolve_md_link(site, item, link.target) is None:
             target = link.target.split("#", 1)[0]
             known = [p for p in site.by_path]
-            near = closest(_md_path(item, target), known, n=1)
+            near = closest(md_path(item, target), known, n=1)
             hint = f" Bedoel je '{posixpath.relpath(near[0], posixpath.dirname(item.path))}'?" if near else ""
             report.error(link.line, f"link naar '{target}': dat bestand bestaat niet.{hint}")
-
-
-def _md_path(item: Entity | Page, href: str) -> str:
-    return posixpath.normpath(posixpath.join(posixpath.dirname(item.path), href))
-
-
-def resolve_md_link(site: Site, item: Entity | Page, href: str) -> Entity | Page | None:
-    """The page a relative Markdown link from ``item`` points at, by its path in the repository."""
-    path = href.split("#", 1)[0]
-    if path.startswith("/"):
-        candidates = [path.lstrip("/"), "content/" + path.lstrip("/")]
-    else:
-        candidates = [_md_path(item, path)]
-    for candidate in candidates:
-        found = site.by_path.get(candidate)
-        if found is not None:
-            return found
-    return None

@@ -1,0 +1,42 @@
+"""Relative URLs: a link that works wherever the site is hosted (a folder, a file:// copy).
+
+Every link in a page, a feed or the ecosystem script is made by :func:`relative`, so there is one
+rule for folders, fragments and the site root.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def folder_of(page_url: str) -> str:
+    """The folder a page or file URL lives in: ``a/b/`` for ``a/b/``, ``feeds/`` for ``feeds/x.xml``."""
+    return page_url[: page_url.rfind("/") + 1]
+
+
+def relative(target_url: str, from_page_url: str) -> str:
+    """``target_url`` (root-relative, may end in ``/`` and carry ``#fragment``) as seen from the page
+    or file at ``from_page_url`` (root-relative; ``""`` is the home page)."""
+    path, _, fragment = target_url.partition("#")
+    base = "/" + folder_of(from_page_url)
+    rel = posixpath.relpath("/" + path, base) if path else "."
+    if path.endswith("/") and rel != ".":
+        rel += "/"
+    elif rel == "." and path:
+        rel = "./"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def site_root(from_page_url: str) -> str:
+    """The site root as seen from a page: ``../../`` (empty on the home page), for scripts to prefix."""
+    rel = posixpath.relpath("/", "/" + folder_of(from_page_url))
+    return "" if rel == "." else rel + "/"
+
+
+def from_source(url: str, src_uri: str) -> str:
+    """A link written relative to a source file (an image next to the Markdown) as a root-relative URL."""
+    path, _, fragment = url.partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+    if path.endswith("/"):
+        target += "/"  # a link to a page's folder URL stays one
+    return target + (f"#{fragment}" if fragment else "")
