@@ -21,6 +21,8 @@ from .content.site import Site
 from .features import EMITTERS, PROVIDERS
 from .graph.model import Graph
 from .history import HistoryIndex
+from .model.registry import Registry
+from .model.schema import DEFAULT_REGISTRY
 from .outputs import emit_all
 from .outputs.page import Outputs
 from .outputs.sections import SectionProvider
@@ -54,6 +56,7 @@ class BuildOptions:
     editor_local_backend: bool | str = False  # True or a URL: let the editor use `npx decap-server`
     editor_auth_url: str = ""  # the site's OAuth proxy for logging in to the editor (Decap base_url)
     use_directory_urls: bool = True  # False: pages are at ``x.html``, not ``x/``
+    registry: Registry = DEFAULT_REGISTRY  # the types of the content format
 
 
 @dataclass
@@ -110,7 +113,7 @@ def today_in(timezone: str) -> dt.date:
 
 def run(options: BuildOptions, previous: Build | None = None) -> Build:
     """Load, index and emit a whole site. ``previous`` lets serve mode reuse the history index."""
-    site = load_checked_site(options.root, options.docs_dir, options.wijken_dir)
+    site = load_checked_site(options.root, options.docs_dir, options.wijken_dir, options.registry)
     build = Build(options=options, site=site, today=options.today or today_in(options.timezone))
     build.history = index_history(build, previous.history if previous else None)
     build.graph = index_graph(build)

@@ -11,6 +11,8 @@ from .content.site import Site
 from .graph import build_graph
 from .graph.model import Graph
 from .history import HistoryIndex
+from .model.registry import Registry
+from .model.schema import DEFAULT_REGISTRY
 
 if TYPE_CHECKING:
     from .build import Build
@@ -21,9 +23,11 @@ def check_features(site: Site) -> None:
     check_agenda(site)
 
 
-def load_checked_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken") -> Site:
+def load_checked_site(
+    root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken", registry: Registry = DEFAULT_REGISTRY
+) -> Site:
     """The parse stage as the build and ``buurtwiki check`` run it: load every file, then the feature checks."""
-    site = load_site(root, docs_dir, wijken_dir)
+    site = load_site(root, docs_dir, wijken_dir, registry)
     check_features(site)
     return site
 

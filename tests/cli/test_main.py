@@ -6,7 +6,7 @@ import json
 
 from buurtwiki.cli.main import main
 from buurtwiki.content.loader import load_site
-from buurtwiki.model.schema import TYPES
+from buurtwiki.model.schema import DEFAULT_REGISTRY
 
 
 def test_check_reports_every_problem_and_exits_1(site_dir, capsys):
@@ -53,7 +53,7 @@ def test_nieuw_writes_contract_path_from_title_and_never_overwrites(site_dir, ca
 def test_nieuw_every_type_gives_a_valid_page(site_dir):
     root = site_dir({})
     assert main(["nieuw", "toekomstagenda", "Agenda 2030", "--wijk", "test-wijk", "--dir", str(root)]) == 0
-    for name in TYPES:
+    for name in DEFAULT_REGISTRY.names:
         if name in ("toekomstagenda", "wijk"):
             continue
         extra = ["--agenda", "agenda-2030"] if name == "agendapunt" else []
@@ -61,7 +61,7 @@ def test_nieuw_every_type_gives_a_valid_page(site_dir):
     assert main(["nieuw", "wijk", "De Nieuwe Wijk", "--dir", str(root)]) == 0
     site = load_site(root)
     assert not site.problems.errors, [str(p) for p in site.problems.errors]
-    assert {e.type.name for e in site.entities} == set(TYPES)
+    assert {e.type.name for e in site.entities} == set(DEFAULT_REGISTRY.names)
 
 
 def test_nieuw_unknown_type_suggests(site_dir, capsys):
@@ -71,7 +71,7 @@ def test_nieuw_unknown_type_suggests(site_dir, capsys):
 
 def test_schema_lists_every_field_of_the_model(tmp_path):
     assert main(["schema", "--out", str(tmp_path)]) == 0
-    for name, spec in TYPES.items():
+    for name, spec in DEFAULT_REGISTRY.types.items():
         schema = json.loads((tmp_path / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert set(schema["properties"]) == {f.name for f in spec.fields}
         assert set(schema["required"]) == {f.name for f in spec.required}

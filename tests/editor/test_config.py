@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from buurtwiki.model.schema import INITIATIEF_STATUS, REACTIE, TYPES
+from buurtwiki.model.schema import DEFAULT_REGISTRY, INITIATIEF_STATUS, REACTIE
 
 from ..helpers import MINIMAL, build, write
 
@@ -43,13 +43,13 @@ def test_every_type_has_a_collection_at_its_contract_folder(tmp_path):
 
 def test_fields_follow_the_model_in_contract_order(tmp_path):
     coll = _collection(_config(tmp_path), "initiatief-test-wijk")
-    expected = [f.name for f in TYPES["initiatief"].fields if f.name != "type"] + ["body"]
+    expected = [f.name for f in DEFAULT_REGISTRY["initiatief"].fields if f.name != "type"] + ["body"]
     assert [f["name"] for f in coll["fields"]] == expected
     status = _field(coll, "status")
     assert status["widget"] == "select" and status["required"] is True
     assert status["options"] == [{"label": lbl, "value": v} for v, lbl in INITIATIEF_STATUS.items()]
     assert _field(coll, "samenvatting")["required"] is False
-    assert _field(coll, "samenvatting")["hint"] == TYPES["initiatief"].field("samenvatting").help
+    assert _field(coll, "samenvatting")["hint"] == DEFAULT_REGISTRY["initiatief"].field("samenvatting").help
     plekken = _field(coll, "plekken")
     assert plekken["widget"] == "relation" and plekken["collection"] == "plek-test-wijk"
     assert plekken["value_field"] == "{{slug}}" and plekken["search_fields"] == ["titel"] and plekken["multiple"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from buurtwiki.graph import build_graph
 from buurtwiki.graph.model import relation_words
+from buurtwiki.model.schema import DEFAULT_REGISTRY
 
 from .conftest import build, write
 
@@ -90,10 +91,10 @@ def test_build_is_independent_of_mkdocs_and_callable_on_a_site(demo):
 
 
 def test_relation_words_come_from_the_model():
-    assert relation_words("initiatief", "plekken") == ("vindt plaats in", "plek van")
-    assert relation_words("initiatief", "ondersteund_door") == ("ondersteund door", "ondersteunt")
-    assert relation_words("agendapunt", "gericht_aan") == ("gericht aan", "ontving")
-    assert relation_words("plek", "link") == ("noemt", "genoemd op")
+    assert relation_words(DEFAULT_REGISTRY, "initiatief", "plekken") == ("vindt plaats in", "plek van")
+    assert relation_words(DEFAULT_REGISTRY, "initiatief", "ondersteund_door") == ("ondersteund door", "ondersteunt")
+    assert relation_words(DEFAULT_REGISTRY, "agendapunt", "gericht_aan") == ("gericht aan", "ontving")
+    assert relation_words(DEFAULT_REGISTRY, "plek", "link") == ("noemt", "genoemd op")
 
 
 def test_for_wijk_has_own_nodes_and_neighbours_at_the_edge(demo):

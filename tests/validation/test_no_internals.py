@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from buurtwiki.content.loader import load_site
-from buurtwiki.model.schema import TYPES
+from buurtwiki.model.schema import DEFAULT_REGISTRY
 
 SHAPES = {
     "lijst": "[a, b]",
@@ -23,7 +23,7 @@ INTERNALS = re.compile(r"Node\(|tag:yaml|tag=|<yaml|Error:|Exception|Traceback|k
 
 
 def path_of(type_name: str, slug: str) -> str:
-    entity_type = TYPES[type_name]
+    entity_type = DEFAULT_REGISTRY[type_name]
     if type_name == "wijk":
         return f"wijken/{slug}/index.md"
     if type_name == "toekomstagenda":
@@ -37,7 +37,7 @@ def path_of(type_name: str, slug: str) -> str:
 
 def test_every_field_with_every_shape_gets_a_dutch_message(site_dir):
     files = {"wijken/test-wijk/toekomstagenda/a/index.md": "---\ntitel: A\nvastgesteld: 2019-04-20\n---\n"}
-    for type_name, entity_type in TYPES.items():
+    for type_name, entity_type in DEFAULT_REGISTRY.types.items():
         for number, spec in enumerate(entity_type.fields):
             for shape, value in SHAPES.items():
                 slug = f"{type_name[:4]}-{number}-{shape}"

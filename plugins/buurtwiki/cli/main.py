@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..adapters.mkdocs.options import OptionsError, read_options
 from ..build import BuildOptions
-from ..model.schema import TYPES
+from ..model.schema import DEFAULT_REGISTRY
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
 from ..stages import load_checked_site
@@ -69,7 +69,7 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    schemas = {name: spec.json_schema() for name, spec in TYPES.items()}
+    schemas = {spec.name: spec.json_schema() for spec in DEFAULT_REGISTRY}
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
@@ -93,7 +93,7 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("--naam", default="Onze buurt", help="de naam van de site")
     init.set_defaults(func=cmd_init)
     nieuw = sub.add_parser("nieuw", help="maak een nieuwe pagina op de juiste plek")
-    nieuw.add_argument("type", help="het soort pagina: " + ", ".join(TYPES))
+    nieuw.add_argument("type", help="het soort pagina: " + ", ".join(DEFAULT_REGISTRY.names))
     nieuw.add_argument("titel", help="de titel van de pagina")
     nieuw.add_argument("--wijk", help="de wijk (de naam van de map onder wijken/)")
     nieuw.add_argument("--agenda", help="voor een agendapunt: de map van de toekomstagenda")

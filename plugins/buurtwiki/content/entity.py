@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from ..markup.markdown import BodyLink
 from ..model.fields import RefValue
-from ..model.schema import EntityType
+from ..model.types import STATUS, SUMMARY, TITLE, EntityType
 from .source import Source
 
 
@@ -34,11 +34,15 @@ class Entity:
 
     @property
     def title(self) -> str:
-        return str(self.data.get("titel") or self.slug.replace("-", " ").capitalize())
+        return str(self.data.get(TITLE) or self.slug.replace("-", " ").capitalize())
 
     @property
     def status(self) -> str | None:
-        return self.data.get("status") or self.type.status_default
+        return self.data.get(STATUS) or self.type.status_default
+
+    @property
+    def summary(self) -> str:
+        return str(self.data.get(SUMMARY) or "")
 
     def line(self, name: str) -> int:
         return self.source.line(name)
@@ -85,5 +89,5 @@ class Page:
 
     @property
     def title(self) -> str | None:
-        pair = self.source.fields.get("titel") or self.source.fields.get("title")
+        pair = self.source.fields.get(TITLE) or self.source.fields.get("title")
         return str(pair[1].value) if pair and hasattr(pair[1], "value") and isinstance(pair[1].value, str) else None

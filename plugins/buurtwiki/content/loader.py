@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..markup.markdown import find_links, parse
+from ..model.registry import Registry
+from ..model.schema import DEFAULT_REGISTRY
 from ..model.themes import default_registry, parse_registry
 from ..validation.fields import parse_fields
 from ..validation.page_meta import check_pages
@@ -23,7 +25,9 @@ from .source import parse_source, read_text
 THEMES_FILE = "themas.yml"
 
 
-def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken") -> Site:
+def load_site(
+    root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken", registry: Registry = DEFAULT_REGISTRY
+) -> Site:
     """Load and check everything under ``root``; problems are collected in ``site.problems``.
 
     Feature checks that need more than one file's model (the toekomstagenda) run afterwards,
@@ -43,14 +47,15 @@ def load_site(root: Path | str, docs_dir: str = "content", wijken_dir: str = "wi
         themes = parse_registry(text or "", report)
     else:
         themes = default_registry()
-    site = Site(root=root, themes=themes, problems=problems, published=docs.published, docs_dir=docs_dir)
+    site = Site(root=root, themes=themes, problems=problems, published=docs.published, docs_dir=docs_dir,
+                registry=registry)
 
     for rel in docs.pages:
-        _load_file(site, root / docs_dir / rel, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r))
+        _load_file(site, root / docs_dir / rel, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r, registry))
     for rel in wijken.files:
         site.assets.append((f"wijken/{rel}", root / wijken_dir / rel))
     for rel in wijken.pages:
-        _load_file(site, root / wijken_dir / rel, f"{wijken_dir}/{rel}", lambda r=rel: locate_wijk_file(r))
+        _load_file(site, root / wijken_dir / rel, f"{wijken_dir}/{rel}", lambda r=rel: locate_wijk_file(r, registry))
     _check_wijk_folders(site, wijken.pages, wijken_dir)
     check_local_paths(site)
     check_site(site)
@@ -119,7 +124,7 @@ def _check_wijk_folders(site: Site, pages: list[str], wijken_dir: str) -> None:
                 f"{wijken_dir}/{wijk}/index.md", 1,
                 f"de wijk '{wijk}' heeft geen index.md. Maak dit bestand met bovenaan:\n---\ntitel: …\n---",
             )
-    agendas = sorted({rel.rsplit("/", 1)[0] for rel in pages if _in_agenda_folder(rel)})
+    agendas = sorted({rel.rsplit("/", 1)[0] for rel in pages if _in_agenda_folder(rel, site.registry.agenda_folder)})
     for agenda in agendas:
         if f"{agenda}/index.md" not in present:
             site.problems.error(
@@ -128,6 +133,6 @@ def _check_wijk_folders(site: Site, pages: list[str], wijken_dir: str) -> None:
             )
 
 
-def _in_agenda_folder(rel: str) -> bool:
+def _in_agenda_folder(rel: str, agenda_folder: str | None) -> bool:
     parts = rel.split("/")
-    return len(parts) == 4 and parts[1] == "toekomstagenda"
+    return len(parts) == 4 and parts[1] == agenda_folder

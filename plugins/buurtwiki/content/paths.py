@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 
 from ..model.fields import slugify
-from ..model.schema import SITE_FOLDERS, TYPES, WIJK_FOLDERS, EntityType
+from ..model.registry import Registry
+from ..model.schema import DEFAULT_REGISTRY
+from ..model.types import WIJKEN_URL, EntityType, Layout
 from ..validation.suggest import did_you_mean
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-AGENDA_FOLDER = "toekomstagenda"
 
 
 @dataclass(frozen=True)
@@ -58,48 +59,57 @@ def url_of(src_uri: str) -> str:
     return stem + "/"
 
 
-def locate_wijk_file(rel: str) -> Location:
+def locate_wijk_file(rel: str, registry: Registry = DEFAULT_REGISTRY) -> Location:
     """A path under ``wijken/``, e.g. ``ohg/initiatieven/eetgroep.md``."""
     parts = rel.split("/")
-    src_uri = "wijken/" + rel
+    src_uri = f"{WIJKEN_URL}/{rel}"
     wijk = _check_slug(parts[0], "map van de wijk")
+    agenda_folder = registry.agenda_folder
     if len(parts) == 2 and parts[1] == "index.md":
-        return Location(TYPES["wijk"], wijk, wijk, None, src_uri, url_of(src_uri))
-    if len(parts) == 3 and parts[1] in WIJK_FOLDERS and parts[1] != AGENDA_FOLDER:
+        return Location(registry.wijk_type, wijk, wijk, None, src_uri, url_of(src_uri))
+    in_wijk = registry.wijk_folders
+    if len(parts) == 3 and parts[1] in in_wijk:
         if parts[2] == "index.md":
             raise LocationError(
                 f"een bestand index.md kan niet in {parts[1]}/: daar staat al het overzicht. "
                 f"Geef het bestand de naam van de pagina, zoals {parts[1]}/mijn-pagina.md."
             )
         slug = _check_slug(parts[2][:-3], "bestandsnaam")
-        return Location(WIJK_FOLDERS[parts[1]], slug, wijk, None, src_uri, url_of(src_uri))
-    if len(parts) == 4 and parts[1] == AGENDA_FOLDER:
-        agenda = _check_slug(parts[2], "map van de toekomstagenda")
-        if parts[3] == "index.md":
-            return Location(TYPES["toekomstagenda"], agenda, wijk, agenda, src_uri, url_of(src_uri))
-        slug = _check_slug(parts[3][:-3], "bestandsnaam")
-        return Location(TYPES["agendapunt"], slug, wijk, agenda, src_uri, url_of(src_uri))
-    folders = [*WIJK_FOLDERS, AGENDA_FOLDER]
+        return Location(in_wijk[parts[1]], slug, wijk, None, src_uri, url_of(src_uri))
+    if len(parts) == 4 and parts[1] == agenda_folder:
+        return _locate_agenda_file(parts, wijk, src_uri, registry)
+    folders = registry.all_wijk_folders
     if len(parts) >= 3 and parts[1] not in folders:
         raise LocationError(
-            f"de map '{parts[1]}' is onbekend; in een wijk zijn de mappen: {', '.join(sorted(set(folders)))}."
+            f"de map '{parts[1]}' is onbekend; in een wijk zijn de mappen: {', '.join(folders)}."
             + did_you_mean(parts[1], folders)
         )
-    if len(parts) == 3 and parts[1] == AGENDA_FOLDER:
+    if len(parts) == 3 and parts[1] == agenda_folder:
         raise LocationError(
-            "een toekomstagenda krijgt een eigen map: zet dit bestand in toekomstagenda/<naam>/ "
+            f"een toekomstagenda krijgt een eigen map: zet dit bestand in {agenda_folder}/<naam>/ "
             "met een index.md voor de agenda zelf."
         )
+    in_order = sorted(in_wijk.values(), key=lambda t: t.overview.order if t.overview else len(in_wijk))
+    listed = [f"{t.folder}/" for t in in_order] + [f"{agenda_folder}/<naam>/"]
     raise LocationError(
         "dit bestand staat op een plek die Buurtwiki niet kent; zie de mappen in "
-        "wijken/<wijk>/: index.md, initiatieven/, plekken/, activiteiten/, rollen/ en toekomstagenda/<naam>/."
+        f"wijken/<wijk>/: index.md, {', '.join(listed[:-1])} en {listed[-1]}."
     )
 
 
-def locate_content_file(rel: str) -> Location:
+def _locate_agenda_file(parts: list[str], wijk: str, src_uri: str, registry: Registry) -> Location:
+    agenda = _check_slug(parts[2], "map van de toekomstagenda")
+    if parts[3] == "index.md":
+        return Location(registry.of_layout(Layout.AGENDA_INDEX), agenda, wijk, agenda, src_uri, url_of(src_uri))
+    slug = _check_slug(parts[3][:-3], "bestandsnaam")
+    return Location(registry.of_layout(Layout.AGENDA_ITEM), slug, wijk, agenda, src_uri, url_of(src_uri))
+
+
+def locate_content_file(rel: str, registry: Registry = DEFAULT_REGISTRY) -> Location:
     """A path under ``content/`` (the docs folder)."""
     parts = rel.split("/")
-    if len(parts) == 2 and parts[0] in SITE_FOLDERS and parts[1] != "index.md":
+    site_folders = registry.site_folders
+    if len(parts) == 2 and parts[0] in site_folders and parts[1] != "index.md":
         slug = _check_slug(parts[1][:-3], "bestandsnaam")
-        return Location(SITE_FOLDERS[parts[0]], slug, None, None, rel, url_of(rel))
+        return Location(site_folders[parts[0]], slug, None, None, rel, url_of(rel))
     return Location(None, rel[:-3], None, None, rel, url_of(rel))

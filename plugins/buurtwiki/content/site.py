@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.fields import RefValue
+from ..model.registry import Registry
+from ..model.schema import DEFAULT_REGISTRY
 from ..model.themes import ThemeRegistry
+from ..model.types import Layout
 from ..validation.problems import Problems
 from .entity import Entity, Page
 
@@ -25,6 +28,7 @@ class Site:
     by_key: dict[str, Entity] = field(default_factory=dict)
     by_slug: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     by_path: dict[str, Entity | Page] = field(default_factory=dict)
+    registry: Registry = DEFAULT_REGISTRY  # the types this site knows
 
     def add(self, entity: Entity) -> Entity | None:
         """Register an entity; returns the earlier entity when its key is taken."""
@@ -51,7 +55,17 @@ class Site:
 
     @property
     def wijken(self) -> list[Entity]:
-        return sorted(self.of_type("wijk"), key=lambda e: e.title.lower())
+        return sorted(self.of_type(self.registry.wijk_type.name), key=lambda e: e.title.lower())
+
+    def wijk_page(self, wijk: str) -> Entity | None:
+        """The page of a wijk, by the wijk's slug."""
+        return self.by_key.get(f"{self.registry.wijk_type.name}:{wijk}")
+
+    def wijk_of(self, entity: Entity) -> Entity | None:
+        """The wijk page an entity belongs to (None for a wijk itself and site-wide types)."""
+        if not entity.wijk or entity.type.layout is Layout.WIJK_INDEX:
+            return None
+        return self.wijk_page(entity.wijk)
 
     def candidates(self, target: str, types: tuple[str, ...] | None = None) -> list[Entity]:
         """Entities a written target (``slug`` or ``type:slug``) could mean."""
@@ -68,8 +82,10 @@ class Site:
     def agenda_items(self, agenda: Entity) -> list[Entity]:
         return [
             e for e in self.entities
-            if e.type.name == "agendapunt" and e.wijk == agenda.wijk and e.agenda == agenda.slug
+            if e.type.layout is Layout.AGENDA_ITEM and e.wijk == agenda.wijk and e.agenda == agenda.slug
         ]
 
     def agenda_of(self, item: Entity) -> Entity | None:
-        return self.by_key.get(f"toekomstagenda:{item.agenda}") if item.agenda else None
+        if not item.agenda:
+            return None
+        return self.by_key.get(f"{self.registry.of_layout(Layout.AGENDA_INDEX).name}:{item.agenda}")

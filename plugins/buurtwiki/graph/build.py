@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def build_graph(site: Site) -> Graph:
-    graph = Graph()
+    graph = Graph(site.registry)
     for entity in site.entities:
         graph.add_node(Node.of(entity))
     for entity in site.entities:

@@ -16,14 +16,15 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..content.urls import site_root
-from ..model.schema import TYPES
+from ..model.types import WIJKEN_URL
 from ..outputs.page import MenuEntry, OutputFile, OutputPage, PageKind
 from .sections import ecosystem_url
-from .views import SVG_SHAPES, TYPE_ORDER, TYPE_STYLE, incoming_groups, loose_ends, outgoing_groups
+from .views import incoming_groups, loose_ends, outgoing_groups, svg_shape
 
 if TYPE_CHECKING:
     from ..build import Build
     from ..content.entity import Entity
+    from ..model.registry import Registry
     from ..outputs.render import RenderContext
     from .model import Graph, SubGraph
 
@@ -60,7 +61,7 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
             media_type="application/json",
         )
         yield OutputPage(
-            src_uri=f"wijken/{wijk.slug}/ecosysteem.md",
+            src_uri=f"{WIJKEN_URL}/{wijk.slug}/ecosysteem.md",
             title=f"Ecosysteem van {wijk.title}",
             render=partial(render_ecosystem, wijk=wijk),
             kind=PageKind.ECOSYSTEM,
@@ -80,40 +81,42 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
 
 
 
-def _types_in(sub: SubGraph) -> list[dict[str, Any]]:
+def _types_in(sub: SubGraph, registry: Registry) -> list[dict[str, Any]]:
     counts: dict[str, int] = {}
     for node in sub.nodes:
         counts[node.type] = counts.get(node.type, 0) + 1
-    return [
-        {
+    out = []
+    for name in sorted(counts, key=registry.order):
+        style = registry.style(name)
+        entity_type = registry.get(name)
+        out.append({
             "name": name,
-            "label": TYPES[name].plural,
-            "singular": TYPES[name].label,
+            "label": registry.plural(name),
+            "singular": entity_type.label if entity_type else name,
             "count": counts[name],
-            "colour": TYPE_STYLE[name][0],
-            "shape": TYPE_STYLE[name][1],
-            "svg": SVG_SHAPES[TYPE_STYLE[name][1]],
-        }
-        for name in TYPE_ORDER
-        if name in counts
-    ]
+            "colour": style.colour,
+            "shape": style.shape,
+            "svg": svg_shape(style.shape),
+        })
+    return out
 
 
 def render_ecosystem(ctx: RenderContext, wijk: Entity) -> str:
     graph: Graph = ctx.build.graph
     sub = graph.for_wijk(wijk.slug)
     inner = [n for n in sub.nodes if n.key in sub.inner]
+    registry = graph.registry
     tables = []
-    for name in TYPE_ORDER:
+    for name in sorted({n.type for n in inner}, key=registry.order):
         members = sorted((n for n in inner if n.type == name), key=lambda n: n.title.lower())
         if members:
             tables.append({
                 "type": name,
-                "label": TYPES[name].plural,
+                "label": registry.plural(name),
                 "rows": [(n, outgoing_groups(graph, n.key), incoming_groups(graph, n.key)) for n in members],
             })
     outside = []
-    for node in sorted(sub.outside, key=lambda n: (TYPE_ORDER.index(n.type), n.title.lower())):
+    for node in sorted(sub.outside, key=lambda n: (registry.order(n.type), n.title.lower())):
         links = [e for e in graph.outgoing(node.key) if e.target in sub.inner]
         links += [e for e in graph.incoming(node.key) if e.source in sub.inner]
         outside.append((node, len(links)))
@@ -124,7 +127,7 @@ def render_ecosystem(ctx: RenderContext, wijk: Entity) -> str:
         inner_count=len(inner),
         tables=tables,
         outside=outside,
-        types=_types_in(sub),
+        types=_types_in(sub, registry),
         loose=loose_ends(ctx.build, wijk.slug),
         data_url=ctx.href(wijk_data_path(wijk.slug)),
         root=site_root(ctx.page_url),

@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..model.schema import TYPES
+from ..model.registry import Registry
+from ..model.schema import DEFAULT_REGISTRY
 
 if TYPE_CHECKING:
     from ..content.entity import Entity, Page
@@ -47,7 +48,7 @@ class Edge:
         return {"bron": self.source, "doel": self.target, "relatie": self.relation}
 
 
-def relation_words(source_type: str, relation: str) -> tuple[str, str]:
+def relation_words(registry: Registry, source_type: str, relation: str) -> tuple[str, str]:
     """Dutch words for an edge: (seen from its source, seen from its target).
 
     ``("vindt plaats in", "plek van")`` for ``initiatief.plekken``; the field decides, so the same
@@ -55,7 +56,8 @@ def relation_words(source_type: str, relation: str) -> tuple[str, str]:
     """
     if relation == LINK:
         return LINK_WORDS
-    spec = TYPES[source_type].field(relation) if source_type in TYPES else None
+    entity_type = registry.get(source_type)
+    spec = entity_type.field(relation) if entity_type else None
     if spec is None or not spec.relation:
         words = relation.replace("_", " ")
         return words, words
@@ -89,7 +91,8 @@ class SubGraph:
 class Graph:
     """All nodes and edges of one build, indexed both ways and per wijk."""
 
-    def __init__(self) -> None:
+    def __init__(self, registry: Registry = DEFAULT_REGISTRY) -> None:
+        self.registry = registry  # the types of the nodes: relation words, order, styles
         self.nodes: dict[str, Node] = {}
         self.edges: list[Edge] = []
         self._seen: set[Edge] = set()
@@ -128,6 +131,9 @@ class Graph:
             self._page_links[target].append(page)
 
     # -- queries ---------------------------------------------------------------------------
+
+    def relation_words(self, source_type: str, relation: str) -> tuple[str, str]:
+        return relation_words(self.registry, source_type, relation)
 
     def node(self, key: str) -> Node | None:
         return self.nodes.get(key)

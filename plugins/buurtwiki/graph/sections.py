@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..model.types import WIJKEN_URL, Layout
 from ..outputs.sections import Section
 from .views import incoming_groups, loose_ends, outgoing_groups
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def ecosystem_url(wijk: str) -> str:
-    return f"wijken/{wijk}/ecosysteem/"
+    return f"{WIJKEN_URL}/{wijk}/ecosysteem/"
 
 
 def link_sections(ctx: RenderContext, entity: Entity) -> list[Section]:
@@ -37,7 +38,7 @@ def link_sections(ctx: RenderContext, entity: Entity) -> list[Section]:
 def wijk_ecosystem(ctx: RenderContext, entity: Entity) -> Section | None:
     """On a wijk page: a short summary that leads to the wijk's ecosystem page."""
     graph = ctx.build.graph
-    if graph is None or entity.type.name != "wijk":
+    if graph is None or entity.type.layout is not Layout.WIJK_INDEX:
         return None
     sub = graph.for_wijk(entity.slug)
     html = ctx.render(

@@ -11,29 +11,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..agenda.ledger import ledger_for
-from ..model.schema import TYPES
+from ..model.types import Layout
 from .loose_ends import LooseEnds, find_loose_ends
-from .model import LINK, Graph, Node, relation_words
+from .model import LINK, Graph, Node
 
 if TYPE_CHECKING:
     from ..build import Build
-
-TYPE_ORDER = list(TYPES)
-
-# Colour (contrast at least 3:1 on white, most above 4.5:1) and shape per type, so that the
-# graph does not rely on colour alone. The shape names are Cytoscape.js node shapes.
-TYPE_STYLE: dict[str, tuple[str, str]] = {
-    "wijk": ("#37474f", "star"),
-    "initiatief": ("#00796b", "ellipse"),
-    "plek": ("#ad1457", "round-rectangle"),
-    "organisatie": ("#1565c0", "diamond"),
-    "fonds": ("#7a5c00", "hexagon"),
-    "rol": ("#6a1b9a", "triangle"),
-    "toekomstagenda": ("#4e342e", "rectangle"),
-    "agendapunt": ("#d84315", "tag"),
-    "activiteit": ("#2e7d32", "pentagon"),
-}
-
 
 def _regular(n: int, r: float = 7.0, start: float = -90.0, inner: float | None = None) -> str:
     points = []
@@ -45,7 +28,8 @@ def _regular(n: int, r: float = 7.0, start: float = -90.0, inner: float | None =
     return " ".join(points)
 
 
-# The same shapes as small SVG elements for the legend (16 × 16 box).
+# The graph's shapes (Cytoscape.js node shapes, see ``EntityType.style``) as small SVG elements
+# for the legend (16 × 16 box).
 SVG_SHAPES = {
     "star": f'<polygon points="{_regular(5, 7.5, inner=3.2)}"/>',
     "ellipse": '<circle cx="8" cy="8" r="7"/>',
@@ -59,11 +43,22 @@ SVG_SHAPES = {
 }
 
 
+def svg_shape(shape: str) -> str:
+    """The legend symbol of a shape; an unknown shape is drawn as a circle."""
+    return SVG_SHAPES.get(shape, SVG_SHAPES["ellipse"])
+
+
 @dataclass
 class LinkItem:
     node: Node
     words: list[str]  # the relation words for this neighbour
     other_wijk: bool  # lies in another wijk than the page it is shown on
+
+    @property
+    def show_wijk(self) -> bool:
+        """Name the neighbour's wijk after it: it lies elsewhere and is not itself a wijk."""
+        entity = self.node.entity
+        return self.other_wijk and not (entity is not None and entity.type.layout is Layout.WIJK_INDEX)
 
     @property
     def phrase(self) -> str:
@@ -88,8 +83,8 @@ def outgoing_groups(graph: Graph, key: str) -> list[LinkGroup]:
     """Where a page points to, grouped by relation in the order of the fields; body links last,
     without the pages already listed under a typed relation."""
     here = graph.nodes[key]
-    spec = TYPES[here.type]
-    order = {f.name: i for i, f in enumerate(spec.fields)}
+    spec = graph.registry.get(here.type)
+    order = {f.name: i for i, f in enumerate(spec.fields if spec else [])}
     groups: dict[str, LinkGroup] = {}
     typed: set[str] = set()
     for edge in graph.outgoing(key):
@@ -100,7 +95,7 @@ def outgoing_groups(graph: Graph, key: str) -> list[LinkGroup]:
             continue
         group = groups.get(edge.relation)
         if group is None:
-            group = groups[edge.relation] = LinkGroup(edge.relation, relation_words(here.type, edge.relation)[0])
+            group = groups[edge.relation] = LinkGroup(edge.relation, graph.relation_words(here.type, edge.relation)[0])
         there = graph.nodes[edge.target]
         if all(i.node.key != there.key for i in group.items):
             group.items.append(LinkItem(there, [group.label], _other_wijk(here, there)))
@@ -114,7 +109,7 @@ def incoming_groups(graph: Graph, key: str) -> list[LinkGroup]:
     per_source: dict[str, list[str]] = {}
     for edge in graph.incoming(key):
         there = graph.nodes[edge.source]
-        word = relation_words(there.type, edge.relation)[1]
+        word = graph.relation_words(there.type, edge.relation)[1]
         found = per_source.setdefault(edge.source, [])
         if word not in found:
             found.append(word)
@@ -122,14 +117,14 @@ def incoming_groups(graph: Graph, key: str) -> list[LinkGroup]:
     for source, words in per_source.items():
         there = graph.nodes[source]
         if len(words) > 1:
-            words = [w for w in words if w != relation_words(there.type, LINK)[1]]
+            words = [w for w in words if w != graph.relation_words(there.type, LINK)[1]]
         group = groups.get(there.type)
         if group is None:
-            group = groups[there.type] = LinkGroup(there.type, TYPES[there.type].plural)
+            group = groups[there.type] = LinkGroup(there.type, graph.registry.plural(there.type))
         group.items.append(LinkItem(there, words, _other_wijk(here, there)))
     for group in groups.values():
         group.items.sort(key=lambda i: (i.other_wijk, i.node.title.lower()))
-    return sorted(groups.values(), key=lambda g: TYPE_ORDER.index(g.key))
+    return sorted(groups.values(), key=lambda g: graph.registry.order(g.key))
 
 
 # -- per-build caches --------------------------------------------------------------------------

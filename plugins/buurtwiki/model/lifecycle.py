@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 from .dates import as_date, months_before
+from .schema import DEFAULT_REGISTRY
+from .types import CONFIRMED
 
 # The status words after which nothing more is expected of a thing, per type.
-FINISHED = {
-    "agendapunt": frozenset({"gerealiseerd", "losgelaten"}),
-    "initiatief": frozenset({"gestopt", "overgedragen"}),
-    "plek": frozenset({"gesloten"}),
-}
-CONFIRMED_FIELD = "bevestigd"
+# (``EntityType.finished`` in the registry; read from the default registry here for callers that
+# only have a type name.)
+FINISHED = {t.name: t.finished for t in DEFAULT_REGISTRY if t.finished}
+CONFIRMED_FIELD = CONFIRMED
 
 
 def is_finished(type_name: str, status: str | None) -> bool:

@@ -1,12 +1,12 @@
-"""The nine entity types of content format v1: the one place where fields are listed.
+"""The nine entity types of content format v1 (:data:`DEFAULT_REGISTRY`): the one place where
+types, their fields, folders, graph styles and overviews are listed.
 
 Validation, page templates (infobox order and labels), JSON Schema, open-data exports,
-scaffolding (`buurtwiki nieuw`) and the ecosystem graph (relations) all read this module.
+scaffolding (`buurtwiki nieuw`) and the ecosystem graph (relations) all read the registry that
+travels with the build (``Site.registry``), by default this one.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from .fields import (
     Choice,
@@ -26,6 +26,8 @@ from .fields import (
     Url,
     Year,
 )
+from .registry import Registry
+from .types import TYPE_FIELD, EntityType, GraphStyle, Layout, OverviewSpec
 
 
 def words(*values: str, **labels: str) -> dict[str, str]:
@@ -38,7 +40,7 @@ SAMENVATTING = Field("samenvatting", Text(max_length=300), label="Samenvatting",
 BEVESTIGD = Field(
     "bevestigd", Date(), label="Laatst bevestigd", help="De laatste keer dat iemand heeft nagekeken dat deze pagina nog klopt."
 )
-TYPE = Field("type", Text(), label="Type", help="Niet nodig: het type volgt uit de map.")
+TYPE = TYPE_FIELD  # implicit on every type
 
 INITIATIEF_STATUS = words("in-opbouw", "actief", "slapend", "gestopt", "overgedragen")
 PLEK_STATUS = words("open", "bedreigd", "gesloten", "tijdelijk")
@@ -49,48 +51,6 @@ REACTIE = words(
     geen="geen reactie", ontvangst="ontvangst bevestigd", gesprek="gesprek gevoerd",
     toezegging="toezegging gedaan", afgewezen="afgewezen", uitgevoerd="uitgevoerd",
 )
-
-
-@dataclass
-class EntityType:
-    """One type of the content format: its folder, fields and how it is named to people."""
-
-    name: str
-    label: str  # "Initiatief"
-    plural: str  # "Initiatieven"
-    folder: str | None  # folder inside a wijk, or under content/ for site-wide types
-    fields: list[Field]
-    site_wide: bool = False
-    status_default: str | None = None
-    fields_by_name: dict[str, Field] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.fields = [*self.fields, TYPE]
-        self.fields_by_name = {f.name: f for f in self.fields}
-
-    def field(self, name: str) -> Field | None:
-        return self.fields_by_name.get(name)
-
-    @property
-    def required(self) -> list[Field]:
-        return [f for f in self.fields if f.required]
-
-    @property
-    def ref_fields(self) -> list[Field]:
-        return [f for f in self.fields if f.is_ref]
-
-    @property
-    def status_field(self) -> Field | None:
-        return self.field("status")
-
-    def json_schema(self) -> dict:
-        return {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"Buurtwiki {self.label.lower()}",
-            "type": "object",
-            "properties": {f.name: f.schema() for f in self.fields},
-            "required": [f.name for f in self.required],
-        }
 
 
 GERICHT_AAN = Struct([
@@ -123,121 +83,127 @@ CONTACT = Struct([
 
 HERHALING_WORDS = words("wekelijks", "tweewekelijks", "maandelijks")
 
-TYPES: dict[str, EntityType] = {
-    t.name: t
-    for t in [
-        EntityType("wijk", "Wijk", "Wijken", None, [
-            TITEL,
-            Field("gemeente", Text(), label="Gemeente"),
-            Field("stadsdeel", Text(), label="Stadsdeel"),
-            Field("inwoners", Number(minimum=0, maximum=10_000_000, integer=True), label="Inwoners"),
-            Field("buurten", ListOf(Text()), label="Buurten"),
-            Field("centrum", LatLon(), label="Centrum"),
-            Field("grens", FilePath(), label="Grens", help="Pad naar een GeoJSON-bestand in de map van de wijk."),
-            SAMENVATTING,
-        ]),
-        EntityType("initiatief", "Initiatief", "Initiatieven", "initiatieven", [
-            TITEL,
-            Field("status", Choice(INITIATIEF_STATUS), required=True, label="Status"),
-            SAMENVATTING,
-            Field("soort", Choice(words("initiatief", "werkgroep", "cooperatie", "vereniging", "platform", cooperatie="coöperatie")), label="Soort"),
-            Field("themas", ListOf(ThemeKey()), label="Thema's"),
-            Field("sinds", Date(), label="Sinds"),
-            Field("tot", Date(), label="Tot"),
-            Field("plekken", ListOf(Ref(("plek",))), label="Plekken", relation="vindt plaats in", inverse="plek van"),
-            Field("ondersteund_door", ListOf(Ref(("organisatie", "rol"))), label="Ondersteund door", relation="ondersteund door", inverse="ondersteunt"),
-            Field("gefinancierd_door", ListOf(Ref(("fonds", "organisatie"))), label="Gefinancierd door", relation="gefinancierd door", inverse="financiert"),
-            Field("ontstaan_uit", Ref(("agendapunt", "activiteit", "initiatief")), label="Ontstaan uit", relation="ontstaan uit", inverse="gaf aanleiding tot"),
-            Field("draagt_bij_aan", ListOf(Ref(("agendapunt",))), label="Draagt bij aan", relation="draagt bij aan", inverse="krijgt hulp van"),
-            Field("verwant_aan", ListOf(Ref(("initiatief",))), label="Verwant aan", relation="verwant aan", inverse="verwant aan"),
-            Field("opvolger_van", Ref(("initiatief",)), label="Opvolger van", relation="opvolger van", inverse="opgevolgd door"),
-            Field("zoekt", ListOf(Choice(words("trekker", "vrijwilligers", "plek", "geld"))), label="Zoekt"),
-            Field("contact", CONTACT, label="Contact"),
-            BEVESTIGD,
-        ], status_default=None),
-        EntityType("plek", "Plek", "Plekken", "plekken", [
-            TITEL,
-            Field("status", Choice(PLEK_STATUS), required=True, label="Status"),
-            SAMENVATTING,
-            Field("soort", Choice(words(
-                "buurthuis", "buurtkamer", "wijkcentrum", "bibliotheek", "speeltuin", "park", "plein", "school",
-                "kerk", "horeca", "winkel", "sportclub", "tuin", "online", "anders",
-            )), label="Soort"),
-            Field("adres", Text(), label="Adres"),
-            Field("locatie", LatLon(), label="Locatie"),
-            Field("eigenaar", Ref(("organisatie",)), label="Eigenaar", relation="eigendom van", inverse="eigenaar van"),
-            Field("beheerder", Ref(("organisatie", "initiatief")), label="Beheerder", relation="beheerd door", inverse="beheert"),
-            Field("openingstijden", ListOf(OpeningHours()), label="Openingstijden"),
-            Field("toegankelijk", Choice(words("ja", "beperkt", "nee", ja="toegankelijk", beperkt="beperkt toegankelijk", nee="niet toegankelijk")), label="Toegankelijk"),
-            Field("voorzieningen", ListOf(Text()), label="Voorzieningen"),
-            BEVESTIGD,
-        ]),
-        EntityType("organisatie", "Organisatie", "Organisaties", "organisaties", [
-            TITEL,
-            Field("soort", Choice(words(
-                "gemeente", "stadsdeel", "woningcorporatie", "welzijnsorganisatie", "zorgorganisatie", "wijkteam",
-                "bewonersorganisatie", "buurtcooperatie", "school", "bibliotheek", "kerk", "ondernemer", "fonds",
-                "netwerk", "kennisinstituut", "anders", buurtcooperatie="buurtcoöperatie",
-            )), required=True, label="Soort"),
-            Field("website", Url(), label="Website"),
-            Field("werkgebied", ListOf(Ref(("wijk",))), label="Werkgebied", relation="actief in", inverse="werkgebied van"),
-            Field("onderdeel_van", Ref(("organisatie",)), label="Onderdeel van", relation="onderdeel van", inverse="heeft als onderdeel"),
-            SAMENVATTING,
-        ], site_wide=True),
-        EntityType("fonds", "Fonds", "Fondsen", "fondsen", [
-            TITEL,
-            Field("verstrekker", Ref(("organisatie",)), label="Verstrekker", relation="verstrekt door", inverse="verstrekt"),
-            Field("voor", Text(), label="Voor wie"),
-            Field("maximaal_bedrag", Number(minimum=0, maximum=1_000_000_000, unit="euro"), label="Maximaal bedrag"),
-            Field("aanvragen", Url(), label="Aanvragen"),
-            Field("verantwoording", Choice(words("licht", "gemiddeld", "zwaar")), label="Verantwoording"),
-            SAMENVATTING,
-        ], site_wide=True),
-        EntityType("rol", "Rol", "Rollen", "rollen", [
-            TITEL,
-            Field("soort", Choice(words(
-                "opbouwwerker", "buurtverbinder", "wijkcoach", "dorpsondersteuner", "kwartiermaker",
-                "gebiedsmakelaar", "wijkagent", "sociaal-werker", "anders",
-            )), required=True, label="Soort"),
-            Field("bezetting", ListOf(BEZETTING), label="Bezetting", relation="in dienst van", inverse="levert"),
-            SAMENVATTING,
-        ]),
-        EntityType("toekomstagenda", "Toekomstagenda", "Toekomstagenda's", "toekomstagenda", [
-            TITEL,
-            Field("vastgesteld", Date(), required=True, label="Vastgesteld"),
-            Field("horizon", Year(), label="Horizon"),
-            Field("ontstaan_uit", Ref(("activiteit",)), label="Ontstaan uit", relation="ontstaan uit", inverse="gaf aanleiding tot"),
-            Field("deelnemers", Number(minimum=0, maximum=1_000_000, integer=True), label="Deelnemers"),
-            Field("document", Url(), label="Document"),
-            SAMENVATTING,
-        ]),
-        EntityType("agendapunt", "Agendapunt", "Agendapunten", "toekomstagenda", [
-            TITEL,
-            Field("status", Choice(AGENDAPUNT_STATUS), required=True, label="Status"),
-            Field("thema", ThemeKey(), label="Thema"),
-            Field("voortgang", Number(minimum=0, maximum=100), label="Voortgang", help="Hoe ver het punt is, van 0 tot 100 procent."),
-            Field("trekkers", ListOf(Ref(("initiatief", "organisatie", "rol"))), label="Trekkers", relation="getrokken door", inverse="trekt"),
-            Field("gericht_aan", ListOf(GERICHT_AAN), label="Gericht aan", relation="gericht aan", inverse="ontving"),
-            Field("mijlpalen", ListOf(MIJLPAAL), label="Mijlpalen"),
-            Field("vorige", Ref(("agendapunt",)), label="Vervolg op", relation="volgt op", inverse="opgevolgd door",
-                  help="Het agendapunt uit een eerdere editie van de toekomstagenda waar dit punt op voortbouwt."),
-            SAMENVATTING,
-        ]),
-        EntityType("activiteit", "Activiteit", "Activiteiten", "activiteiten", [
-            TITEL,
-            Field("start", DateTime(), required=True, label="Start"),
-            Field("einde", DateTime(), label="Einde"),
-            Field("herhaling", Recurrence(HERHALING_WORDS), label="Herhaling", help="wekelijks, tweewekelijks, maandelijks of een iCalendar-regel zoals FREQ=WEEKLY;BYDAY=TU"),
-            Field("herhaling_tot", Date(), label="Herhaling tot"),
-            Field("plek", Ref(("plek",)), label="Plek", relation="vindt plaats in", inverse="plek van"),
-            Field("organisator", ListOf(Ref(("initiatief", "organisatie"))), label="Organisator", relation="georganiseerd door", inverse="organiseert"),
-            Field("themas", ListOf(ThemeKey()), label="Thema's"),
-            Field("status", Choice(ACTIVITEIT_STATUS), label="Status"),
-            Field("kosten", Text(), label="Kosten"),
-            SAMENVATTING,
-        ], status_default="gepland"),
-    ]
-}
+DEFAULT_REGISTRY = Registry([
+    EntityType("wijk", "Wijk", "Wijken", None, [
+        TITEL,
+        Field("gemeente", Text(), label="Gemeente"),
+        Field("stadsdeel", Text(), label="Stadsdeel"),
+        Field("inwoners", Number(minimum=0, maximum=10_000_000, integer=True), label="Inwoners"),
+        Field("buurten", ListOf(Text()), label="Buurten"),
+        Field("centrum", LatLon(), label="Centrum"),
+        Field("grens", FilePath(), label="Grens", help="Pad naar een GeoJSON-bestand in de map van de wijk."),
+        SAMENVATTING,
+    ], layout=Layout.WIJK_INDEX, style=GraphStyle("#37474f", "star")),
+    EntityType("initiatief", "Initiatief", "Initiatieven", "initiatieven", [
+        TITEL,
+        Field("status", Choice(INITIATIEF_STATUS), required=True, label="Status"),
+        SAMENVATTING,
+        Field("soort", Choice(words("initiatief", "werkgroep", "cooperatie", "vereniging", "platform", cooperatie="coöperatie")), label="Soort"),
+        Field("themas", ListOf(ThemeKey()), label="Thema's"),
+        Field("sinds", Date(), label="Sinds"),
+        Field("tot", Date(), label="Tot"),
+        Field("plekken", ListOf(Ref(("plek",))), label="Plekken", relation="vindt plaats in", inverse="plek van"),
+        Field("ondersteund_door", ListOf(Ref(("organisatie", "rol"))), label="Ondersteund door", relation="ondersteund door", inverse="ondersteunt"),
+        Field("gefinancierd_door", ListOf(Ref(("fonds", "organisatie"))), label="Gefinancierd door", relation="gefinancierd door", inverse="financiert"),
+        Field("ontstaan_uit", Ref(("agendapunt", "activiteit", "initiatief")), label="Ontstaan uit", relation="ontstaan uit", inverse="gaf aanleiding tot"),
+        Field("draagt_bij_aan", ListOf(Ref(("agendapunt",))), label="Draagt bij aan", relation="draagt bij aan", inverse="krijgt hulp van"),
+        Field("verwant_aan", ListOf(Ref(("initiatief",))), label="Verwant aan", relation="verwant aan", inverse="verwant aan"),
+        Field("opvolger_van", Ref(("initiatief",)), label="Opvolger van", relation="opvolger van", inverse="opgevolgd door"),
+        Field("zoekt", ListOf(Choice(words("trekker", "vrijwilligers", "plek", "geld"))), label="Zoekt"),
+        Field("contact", CONTACT, label="Contact"),
+        BEVESTIGD,
+    ], style=GraphStyle("#00796b", "ellipse"), overview=OverviewSpec(order=0),
+       finished=frozenset({"gestopt", "overgedragen"})),
+    EntityType("plek", "Plek", "Plekken", "plekken", [
+        TITEL,
+        Field("status", Choice(PLEK_STATUS), required=True, label="Status"),
+        SAMENVATTING,
+        Field("soort", Choice(words(
+            "buurthuis", "buurtkamer", "wijkcentrum", "bibliotheek", "speeltuin", "park", "plein", "school",
+            "kerk", "horeca", "winkel", "sportclub", "tuin", "online", "anders",
+        )), label="Soort"),
+        Field("adres", Text(), label="Adres"),
+        Field("locatie", LatLon(), label="Locatie"),
+        Field("eigenaar", Ref(("organisatie",)), label="Eigenaar", relation="eigendom van", inverse="eigenaar van"),
+        Field("beheerder", Ref(("organisatie", "initiatief")), label="Beheerder", relation="beheerd door", inverse="beheert"),
+        Field("openingstijden", ListOf(OpeningHours()), label="Openingstijden"),
+        Field("toegankelijk", Choice(words("ja", "beperkt", "nee", ja="toegankelijk", beperkt="beperkt toegankelijk", nee="niet toegankelijk")), label="Toegankelijk"),
+        Field("voorzieningen", ListOf(Text()), label="Voorzieningen"),
+        BEVESTIGD,
+    ], style=GraphStyle("#ad1457", "round-rectangle"), overview=OverviewSpec(order=1),
+       finished=frozenset({"gesloten"})),
+    EntityType("organisatie", "Organisatie", "Organisaties", "organisaties", [
+        TITEL,
+        Field("soort", Choice(words(
+            "gemeente", "stadsdeel", "woningcorporatie", "welzijnsorganisatie", "zorgorganisatie", "wijkteam",
+            "bewonersorganisatie", "buurtcooperatie", "school", "bibliotheek", "kerk", "ondernemer", "fonds",
+            "netwerk", "kennisinstituut", "anders", buurtcooperatie="buurtcoöperatie",
+        )), required=True, label="Soort"),
+        Field("website", Url(), label="Website"),
+        Field("werkgebied", ListOf(Ref(("wijk",))), label="Werkgebied", relation="actief in", inverse="werkgebied van"),
+        Field("onderdeel_van", Ref(("organisatie",)), label="Onderdeel van", relation="onderdeel van", inverse="heeft als onderdeel"),
+        SAMENVATTING,
+    ], layout=Layout.SITE_WIDE, style=GraphStyle("#1565c0", "diamond"),
+       overview=OverviewSpec(in_wijk=False, group_by="soort",
+                             intro="Organisaties die in een of meer wijken actief zijn.")),
+    EntityType("fonds", "Fonds", "Fondsen", "fondsen", [
+        TITEL,
+        Field("verstrekker", Ref(("organisatie",)), label="Verstrekker", relation="verstrekt door", inverse="verstrekt"),
+        Field("voor", Text(), label="Voor wie"),
+        Field("maximaal_bedrag", Number(minimum=0, maximum=1_000_000_000, unit="euro"), label="Maximaal bedrag"),
+        Field("aanvragen", Url(), label="Aanvragen"),
+        Field("verantwoording", Choice(words("licht", "gemiddeld", "zwaar")), label="Verantwoording"),
+        SAMENVATTING,
+    ], layout=Layout.SITE_WIDE, style=GraphStyle("#7a5c00", "hexagon"),
+       overview=OverviewSpec(in_wijk=False, intro="Fondsen en budgetten waar bewoners geld kunnen aanvragen.")),
+    EntityType("rol", "Rol", "Rollen", "rollen", [
+        TITEL,
+        Field("soort", Choice(words(
+            "opbouwwerker", "buurtverbinder", "wijkcoach", "dorpsondersteuner", "kwartiermaker",
+            "gebiedsmakelaar", "wijkagent", "sociaal-werker", "anders",
+        )), required=True, label="Soort"),
+        Field("bezetting", ListOf(BEZETTING), label="Bezetting", relation="in dienst van", inverse="levert"),
+        SAMENVATTING,
+    ], style=GraphStyle("#6a1b9a", "triangle"), overview=OverviewSpec(order=3),
+       row_keys={"bezetting": ("naam", "organisatie", "van")}),
+    EntityType("toekomstagenda", "Toekomstagenda", "Toekomstagenda's", "toekomstagenda", [
+        TITEL,
+        Field("vastgesteld", Date(), required=True, label="Vastgesteld"),
+        Field("horizon", Year(), label="Horizon"),
+        Field("ontstaan_uit", Ref(("activiteit",)), label="Ontstaan uit", relation="ontstaan uit", inverse="gaf aanleiding tot"),
+        Field("deelnemers", Number(minimum=0, maximum=1_000_000, integer=True), label="Deelnemers"),
+        Field("document", Url(), label="Document"),
+        SAMENVATTING,
+    ], layout=Layout.AGENDA_INDEX, style=GraphStyle("#4e342e", "rectangle"),
+       overview=OverviewSpec(order=4)),
+    EntityType("agendapunt", "Agendapunt", "Agendapunten", "toekomstagenda", [
+        TITEL,
+        Field("status", Choice(AGENDAPUNT_STATUS), required=True, label="Status"),
+        Field("thema", ThemeKey(), label="Thema"),
+        Field("voortgang", Number(minimum=0, maximum=100), label="Voortgang", help="Hoe ver het punt is, van 0 tot 100 procent."),
+        Field("trekkers", ListOf(Ref(("initiatief", "organisatie", "rol"))), label="Trekkers", relation="getrokken door", inverse="trekt"),
+        Field("gericht_aan", ListOf(GERICHT_AAN), label="Gericht aan", relation="gericht aan", inverse="ontving"),
+        Field("mijlpalen", ListOf(MIJLPAAL), label="Mijlpalen"),
+        Field("vorige", Ref(("agendapunt",)), label="Vervolg op", relation="volgt op", inverse="opgevolgd door",
+              help="Het agendapunt uit een eerdere editie van de toekomstagenda waar dit punt op voortbouwt."),
+        SAMENVATTING,
+    ], layout=Layout.AGENDA_ITEM, style=GraphStyle("#d84315", "tag"),
+       sections=frozenset({"gericht_aan", "mijlpalen", "voortgang", "trekkers"}),
+       finished=frozenset({"gerealiseerd", "losgelaten"}), achieved=frozenset({"gerealiseerd"}),
+       row_keys={"gericht_aan": ("organisatie",), "mijlpalen": ("datum", "titel")}),
+    EntityType("activiteit", "Activiteit", "Activiteiten", "activiteiten", [
+        TITEL,
+        Field("start", DateTime(), required=True, label="Start"),
+        Field("einde", DateTime(), label="Einde"),
+        Field("herhaling", Recurrence(HERHALING_WORDS), label="Herhaling", help="wekelijks, tweewekelijks, maandelijks of een iCalendar-regel zoals FREQ=WEEKLY;BYDAY=TU"),
+        Field("herhaling_tot", Date(), label="Herhaling tot"),
+        Field("plek", Ref(("plek",)), label="Plek", relation="vindt plaats in", inverse="plek van"),
+        Field("organisator", ListOf(Ref(("initiatief", "organisatie"))), label="Organisator", relation="georganiseerd door", inverse="organiseert"),
+        Field("themas", ListOf(ThemeKey()), label="Thema's"),
+        Field("status", Choice(ACTIVITEIT_STATUS), label="Status"),
+        Field("kosten", Text(), label="Kosten"),
+        SAMENVATTING,
+    ], status_default="gepland", style=GraphStyle("#2e7d32", "pentagon"),
+       overview=OverviewSpec(order=2)),
+])
 
-WIJK_FOLDERS = {t.folder: t for t in TYPES.values() if t.folder and not t.site_wide}
-SITE_FOLDERS = {t.folder: t for t in TYPES.values() if t.site_wide}

@@ -26,10 +26,8 @@ SKIP = {"type"}  # follows from the folder
 
 
 def _types(build: Build) -> dict[str, EntityType]:
-    """The one place the editor reads the type list (becomes ``build.site.registry`` later)."""
-    from ..model.schema import TYPES
-
-    return TYPES
+    """The one place the editor reads the type list: the build's registry."""
+    return {t.name: t for t in build.site.registry}
 
 
 def config_yaml(build: Build) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..content.entity import Entity
+from ..model.types import Layout
 from . import infobox
 from .page import OutputPage, PageKind
 from .render import RenderContext
@@ -32,8 +33,8 @@ def render_entity(ctx: RenderContext, entity: Entity) -> str:
     return ctx.render(
         "entity.html",
         entity=entity,
-        wijk=site.get(f"wijk:{entity.wijk}") if entity.wijk and entity.type.name != "wijk" else None,
-        agenda=site.agenda_of(entity) if entity.type.name == "agendapunt" else None,
+        wijk=site.wijk_of(entity),
+        agenda=site.agenda_of(entity) if entity.type.layout is Layout.AGENDA_ITEM else None,
         rows=infobox.rows(ctx, entity),
         body=ctx.body(entity),
         sections=sections_for(ctx, entity),
@@ -50,5 +51,5 @@ def emit(build: Build) -> Iterator[OutputPage]:
             kind=PageKind.ENTITY,
             entity=entity,
             edit_path=entity.path,
-            description=str(entity.get("samenvatting") or ""),
+            description=entity.summary,
         )

@@ -16,6 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
+from ..model.types import Layout
 from .change_rows import ChangeRow, history_src_uri, history_url, join_names
 from .page import OutputPage, PageKind
 from .render import RenderContext
@@ -60,7 +61,7 @@ def render_history(ctx: RenderContext, entity: Entity) -> str:
         contributors=join_names(index.contributors(entity.path)),
         uncommitted=index.uncommitted(entity.path),
         incomplete=bool(changes) and changes[-1].commit.boundary,
-        wijk=ctx.site.get(f"wijk:{entity.wijk}") if entity.wijk and entity.type.name != "wijk" else None,
+        wijk=ctx.site.wijk_of(entity),
     )
 
 
@@ -107,6 +108,6 @@ def history_box(ctx: RenderContext, entity: Entity) -> Section | None:
         contributors=len(index.contributors(entity.path)),
         uncommitted=index.uncommitted(entity.path),
         history=history_url(entity),
-        recent=entity.url + "recente-wijzigingen/" if entity.type.name == "wijk" else None,
+        recent=entity.url + "recente-wijzigingen/" if entity.type.layout is Layout.WIJK_INDEX else None,
     )
     return Section(id="geschiedenis", title="Geschiedenis", html=html, order=90, placement=Placement.ASIDE)

@@ -29,9 +29,6 @@ from ..model.fields import (
 from . import dates
 from .render import RenderContext
 
-# Shown elsewhere on the page: in the header, or as a section of their own.
-NOT_IN_INFOBOX = {"titel", "samenvatting", "type", "status", "gericht_aan", "mijlpalen", "voortgang", "trekkers"}
-
 
 @dataclass
 class Row:
@@ -43,7 +40,8 @@ class Row:
 def rows(ctx: RenderContext, entity: Entity) -> list[Row]:
     out = []
     for spec in entity.type.fields:
-        if spec.name in NOT_IN_INFOBOX or spec.name not in entity.data:
+        # The others are shown in the header or as a section of their own (``EntityType.sections``).
+        if not entity.type.in_infobox(spec.name) or spec.name not in entity.data:
             continue
         out.append(Row(spec.name, spec.label, value_html(ctx, spec, entity.data[spec.name], entity)))
     return out

@@ -7,15 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
-from ..model.schema import TYPES
+from ..model.fields import Choice
+from ..model.themes import Theme, ThemeRegistry
+from ..model.types import STATUS, WIJKEN_URL, EntityType
 from .page import MenuEntry, OutputPage, PageKind
 from .render import RenderContext
 
 if TYPE_CHECKING:
     from ..build import Build
-
-WIJK_TYPES = ["initiatief", "plek", "activiteit", "rol", "toekomstagenda"]
-
 
 @dataclass
 class Group:
@@ -48,33 +47,26 @@ def overview(
 
 def emit(build: Build) -> Iterator[OutputPage]:
     site = build.site
+    registry = site.registry
     yield overview(
-        "wijken/index.md", "Wijken",
+        f"{WIJKEN_URL}/index.md", registry.wijk_type.plural,
         [Group(None, site.wijken)],
         intro="Alle wijken, buurten en dorpen op deze site.",
     )
     for wijk in site.wijken:
-        for name in WIJK_TYPES:
-            spec = TYPES[name]
-            members = by_title(site.in_wijk(wijk.slug, name))
-            groups = _by_status(members) if spec.status_field and members else [Group(None, members)]
+        for spec in registry.wijk_overviews:
+            members = by_title(site.in_wijk(wijk.slug, spec.name))
             yield overview(
-                f"wijken/{wijk.slug}/{spec.folder}/index.md",
+                spec.overview_src_uri(wijk.slug),
                 f"{spec.plural} in {wijk.title}",
-                groups,
+                _grouped(spec, members),
                 kicker=wijk.title,
             )
-    for name in ("organisatie", "fonds"):
-        spec = TYPES[name]
-        members = by_title(site.of_type(name))
-        if spec.name == "organisatie":
-            groups = _by_field(members, "soort", spec)
-        else:
-            groups = [Group(None, members)]
-        yield overview(f"{spec.folder}/index.md", spec.plural, groups,
-                       intro="Organisaties die in een of meer wijken actief zijn." if name == "organisatie"
-                       else "Fondsen en budgetten waar bewoners geld kunnen aanvragen.",
-                       menu=MenuEntry(spec.plural, 10 if name == "organisatie" else 20))
+    for number, spec in enumerate(registry.site_overviews, start=1):
+        members = by_title(site.of_type(spec.name))
+        intro = spec.overview.intro if spec.overview else ""
+        yield overview(spec.overview_src_uri(), spec.plural, _grouped(spec, members), intro=intro,
+                       menu=MenuEntry(spec.plural, 10 * number))
     yield overview("themas/index.md", "Thema's", [
         Group(theme.titel, by_title(_with_theme(site, theme.key)), intro=theme.omschrijving, show_wijk=True,
               show_type=True, more=f"themas/{theme.key}/", more_text=f"Alles over {theme.titel.lower()}")
@@ -85,37 +77,60 @@ def emit(build: Build) -> Iterator[OutputPage]:
         groups = [Group(None, by_title(_with_theme(site, theme.key)), show_wijk=True, show_type=True)]
         groups += [Group(s.titel, by_title(_with_theme(site, s.key)), show_wijk=True, show_type=True) for s in subs]
         yield overview(f"themas/{theme.key}/index.md", theme.titel, groups, intro=theme.omschrijving,
-                       kicker="Thema" if theme.parent is None else f"Onderdeel van {site.themes.get(theme.parent).titel}")
+                       kicker=_theme_kicker(site.themes, theme))
+
+
+def _theme_kicker(themes: ThemeRegistry, theme: Theme) -> str:
+    parent = themes.get(theme.parent) if theme.parent else None
+    return f"Onderdeel van {parent.titel}" if parent else "Thema"
 
 
 def _with_theme(site, key: str) -> list[Entity]:
     """Entities tagged with exactly this theme key (a main theme's page lists its subs separately)."""
     found = []
     for entity in site.entities:
-        values = entity.get("themas") or ([entity.get("thema")] if entity.get("thema") else [])
-        if any(str(v) == key for v in values):
-            found.append(entity)
+        for spec in entity.type.theme_fields:
+            value = entity.get(spec.name)
+            values = value if isinstance(value, list) else [value] if value else []
+            if any(str(v) == key for v in values):
+                found.append(entity)
+                break
     return found
 
 
-def _by_status(members: list[Entity]) -> list[Group]:
-    spec = members[0].type.status_field
+def _grouped(spec: EntityType, members: list[Entity]) -> list[Group]:
+    """One overview's groups: by the type's grouping field, else by status, else one list."""
+    group_by = spec.overview.group_by if spec.overview else None
+    if group_by:
+        return _by_field(members, group_by, spec)
+    if spec.status_field and members:
+        return _by_status(members, spec)
+    return [Group(None, members)]
+
+
+def _by_status(members: list[Entity], spec: EntityType) -> list[Group]:
+    words = _words(spec, STATUS)
     groups = []
-    for value, label in spec.kind.values.items():
+    for value, label in words.items():
         chosen = [e for e in members if e.status == value]
         if chosen:
             groups.append(Group(label.capitalize(), chosen))
-    rest = [e for e in members if e.status not in spec.kind.values]
+    rest = [e for e in members if e.status not in words]
     if rest:
         groups.append(Group("Zonder status", rest))
     return groups
 
 
-def _by_field(members: list[Entity], name: str, spec) -> list[Group]:
-    field = spec.field(name)
+def _by_field(members: list[Entity], name: str, spec: EntityType) -> list[Group]:
     groups = []
-    for value, label in field.kind.values.items():
+    for value, label in _words(spec, name).items():
         chosen = [e for e in members if e.get(name) == value]
         if chosen:
             groups.append(Group(label.capitalize(), chosen))
     return groups
+
+
+def _words(spec: EntityType, name: str) -> dict[str, str]:
+    """The value words and labels of a Choice field (empty for another kind)."""
+    field = spec.field(name)
+    return field.kind.values if field and isinstance(field.kind, Choice) else {}

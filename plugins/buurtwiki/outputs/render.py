@@ -68,7 +68,7 @@ class RenderContext:
         label = escape(text or entity.title)
         extra = ""
         if show_wijk and entity.wijk:
-            wijk = self.site.get(f"wijk:{entity.wijk}")
+            wijk = self.site.wijk_page(entity.wijk)
             extra = Markup(' <span class="bw-wijk-label">({})</span>').format(wijk.title if wijk else entity.wijk)
         return Markup('<a href="{}">{}</a>{}').format(self.href(entity), label, extra)
 

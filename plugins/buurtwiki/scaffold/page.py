@@ -6,9 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from ..content.paths import AGENDA_FOLDER
 from ..model.fields import ListOf, Struct, slugify
-from ..model.schema import TYPES, EntityType
+from ..model.registry import Registry
+from ..model.schema import DEFAULT_REGISTRY
+from ..model.types import TITLE, TYPE_FIELD, EntityType, Layout
 from ..validation.suggest import did_you_mean
 
 
@@ -18,27 +19,24 @@ class ScaffoldError(Exception):
 
 def page_path(entity_type: EntityType, slug: str, wijk: str | None, agenda: str | None, docs_dir: str = "content",
               wijken_dir: str = "wijken") -> str:
-    """The contract path of a new page."""
-    if entity_type.site_wide:
-        return f"{docs_dir}/{entity_type.folder}/{slug}.md"
-    if not wijk:
+    """The contract path of a new page, from the type's layout."""
+    layout = entity_type.layout
+    if layout is Layout.WIJK_INDEX:
+        wijk = slug
+    elif not wijk and layout is not Layout.SITE_WIDE:
         raise ScaffoldError(f"een {entity_type.name} hoort bij een wijk: geef --wijk op.")
-    if entity_type.name == "wijk":
-        return f"{wijken_dir}/{slug}/index.md"
-    if entity_type.name == "toekomstagenda":
-        return f"{wijken_dir}/{wijk}/{AGENDA_FOLDER}/{slug}/index.md"
-    if entity_type.name == "agendapunt":
-        if not agenda:
-            raise ScaffoldError("een agendapunt hoort bij een toekomstagenda: geef --agenda op (de naam van de map).")
-        return f"{wijken_dir}/{wijk}/{AGENDA_FOLDER}/{agenda}/{slug}.md"
-    return f"{wijken_dir}/{wijk}/{entity_type.folder}/{slug}.md"
+    if layout is Layout.AGENDA_ITEM and not agenda:
+        raise ScaffoldError(
+            f"een {entity_type.name} hoort bij een toekomstagenda: geef --agenda op (de naam van de map)."
+        )
+    return entity_type.path(slug, wijk, agenda, wijken_dir, docs_dir)
 
 
 def front_matter(entity_type: EntityType, title: str) -> str:
     """YAML for a new page: required fields with a first valid value, the rest as comments."""
-    lines = ["---", yaml.safe_dump({"titel": title}, allow_unicode=True, width=1000).strip()]
+    lines = ["---", yaml.safe_dump({TITLE: title}, allow_unicode=True, width=1000).strip()]
     for spec in entity_type.fields:
-        if spec.name in ("titel", "type"):
+        if spec.name in (TITLE, TYPE_FIELD.name):
             continue
         words = spec.kind.words()
         example = spec.kind.example()
@@ -58,16 +56,17 @@ def front_matter(entity_type: EntityType, title: str) -> str:
 
 
 def new_page(root: Path, type_name: str, title: str, wijk: str | None = None, agenda: str | None = None,
-             docs_dir: str = "content", wijken_dir: str = "wijken") -> Path:
+             registry: Registry = DEFAULT_REGISTRY, docs_dir: str = "content", wijken_dir: str = "wijken") -> Path:
     """Write a new page at its contract path (under the site's ``docs_dir`` and ``wijken_dir``);
     never overwrites."""
-    entity_type = TYPES.get(type_name)
+    entity_type = registry.get(type_name)
     if entity_type is None:
-        raise ScaffoldError(f"onbekend type '{type_name}'; kies uit: {', '.join(TYPES)}." + did_you_mean(type_name, TYPES))
+        names = registry.names
+        raise ScaffoldError(f"onbekend type '{type_name}'; kies uit: {', '.join(names)}." + did_you_mean(type_name, names))
     slug = slugify(title)
     if not slug:
         raise ScaffoldError(f"van de titel '{title}' kan geen bestandsnaam gemaakt worden; gebruik letters of cijfers.")
-    if type_name == "wijk":
+    if entity_type.layout is Layout.WIJK_INDEX:
         wijk = slug
     path = root / page_path(entity_type, slug, wijk and slugify(wijk), agenda and slugify(agenda), docs_dir, wijken_dir)
     if path.exists():

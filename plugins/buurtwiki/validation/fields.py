@@ -6,7 +6,7 @@ from typing import Any
 
 from ..content.source import Source
 from ..model.fields import FieldError, ListOf, Struct, is_empty, shown
-from ..model.schema import EntityType
+from ..model.types import EntityType
 from .problems import Reporter
 from .suggest import did_you_mean
 
@@ -47,8 +47,8 @@ def parse_fields(source: Source, entity_type: EntityType, report: Reporter) -> d
         except FieldError as err:
             errors.append(err)
             value = None
-        for err in errors:
-            report.error(err.line, err.message)
+        for problem in errors:
+            report.error(problem.line, problem.message)
         for warn in warnings:
             report.warning(warn.line, warn.message)
         if value is not None and value != []:

@@ -17,6 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from ...build import BuildOptions
+from ...model.registry import Registry
+from ...model.schema import DEFAULT_REGISTRY
 from .config import BuurtwikiConfig
 
 CONFIG_FILE = "mkdocs.yml"
@@ -26,7 +28,8 @@ class OptionsError(Exception):
     """mkdocs.yml cannot be read; the message is Dutch."""
 
 
-def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None) -> BuildOptions:
+def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None,
+                  registry: Registry = DEFAULT_REGISTRY) -> BuildOptions:
     """Every setting the core uses, from mkdocs.yml and the plugin's options (defaults when
     the plugin is not listed)."""
     plugin = plugin if plugin is not None else _default_plugin_config()
@@ -50,6 +53,7 @@ def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None) -> Build
         editor=plugin.editor,
         editor_local_backend=plugin.local_backend,
         editor_auth_url=plugin.editor_login,
+        registry=registry,
     )
 
 

@@ -23,6 +23,8 @@ from mkdocs.structure.pages import Page
 
 from ...build import Build, BuildOptions, run
 from ...content.files import SYMLINK, linked_folders
+from ...model.registry import Registry
+from ...model.schema import DEFAULT_REGISTRY
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
@@ -39,6 +41,9 @@ log = get_plugin_logger("buurtwiki")
 
 class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     supports_multiple_instances = False
+    # The types of the content format. mkdocs.yml cannot hold Python objects, so a site with an extra
+    # type sets this on a subclass (or the instance) and the build takes it from here.
+    registry: Registry = DEFAULT_REGISTRY
 
     def __init__(self) -> None:
         self.build: Build | None = None
@@ -65,7 +70,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return config
 
     def _options(self, config: MkDocsConfig) -> BuildOptions:
-        return build_options(config, self.config)
+        return build_options(config, self.config, self.registry)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Stop before MkDocs walks the docs folder: it follows links to folders, and a link to
