@@ -12,6 +12,7 @@ from ..content.loader import load_site
 from ..model.schema import TYPES
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
+from . import annotations, verschil
 
 
 def _docs_dir(root: Path) -> str:
@@ -30,8 +31,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{args.dir}: fout: deze map bestaat niet.", file=sys.stderr)
         return 2
     site = load_site(root, _docs_dir(root), args.wijken)
-    for problem in site.problems.sorted():
-        print(problem)
+    sys.stdout.write(annotations.render(site.problems.sorted(), args.format))
     count = len(site.entities)
     print(f"{count} pagina's gecontroleerd: {site.problems.summary()}.", file=sys.stderr)
     return 1 if site.problems.errors else 0
@@ -78,6 +78,8 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="controleer alle pagina's en meld elke fout met bestand en regel")
     check.add_argument("dir", nargs="?", default=".", help="de map van de site (standaard: deze map)")
     check.add_argument("--wijken", default="wijken", help="de map met wijken (standaard: wijken)")
+    check.add_argument("--format", choices=annotations.FORMATS, default="text",
+                       help="text (standaard), github (meldingen bij de regel in een pull request) of gitlab (Code Quality)")
     check.set_defaults(func=cmd_check)
     init = sub.add_parser("init", help="maak een nieuwe site")
     init.add_argument("dir", help="de map voor de nieuwe site")
@@ -93,6 +95,7 @@ def parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="JSON Schema van elk type, voor editors en formulieren")
     schema.add_argument("--out", help="map om de schema's in te schrijven")
     schema.set_defaults(func=cmd_schema)
+    verschil.add_parser(sub)
     return p
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
 from ..model.schema import TYPES
+from .contribute import new_page_links
 from .page import OutputPage
 from .render import RenderContext
 
@@ -36,10 +37,12 @@ def by_title(entities) -> list[Entity]:
     return sorted(entities, key=lambda e: e.title.lower())
 
 
-def overview(src_uri: str, title: str, groups, intro: str = "", kicker: str = "", kind: str = "overview") -> OutputPage:
+def overview(src_uri: str, title: str, groups, intro: str = "", kicker: str = "", kind: str = "overview",
+             new: tuple[str, str | None] | None = None) -> OutputPage:
     def render(ctx: RenderContext) -> str:
         resolved = groups(ctx) if callable(groups) else groups
-        return ctx.render("overview.html", title=title, intro=intro, kicker=kicker, groups=resolved, body=None)
+        new_links = new_page_links(ctx.build, [new[0]], new[1]) if new else []
+        return ctx.render("overview.html", title=title, intro=intro, kicker=kicker, groups=resolved, body=None, new_links=new_links)
 
     return OutputPage(src_uri=src_uri, title=title, render=render, kind=kind, description=intro)
 
@@ -61,6 +64,7 @@ def emit(build: Build) -> Iterator[OutputPage]:
                 f"{spec.plural} in {wijk.title}",
                 groups,
                 kicker=wijk.title,
+                new=(name, wijk.slug),
             )
     for name in ("organisatie", "fonds"):
         spec = TYPES[name]
@@ -69,7 +73,7 @@ def emit(build: Build) -> Iterator[OutputPage]:
             groups = _by_field(members, "soort", spec)
         else:
             groups = [Group(None, members)]
-        yield overview(f"{spec.folder}/index.md", spec.plural, groups,
+        yield overview(f"{spec.folder}/index.md", spec.plural, groups, new=(name, None),
                        intro="Organisaties die in een of meer wijken actief zijn." if name == "organisatie"
                        else "Fondsen en budgetten waar bewoners geld kunnen aanvragen.")
     yield overview("themas/index.md", "Thema's", [

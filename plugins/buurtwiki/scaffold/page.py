@@ -71,7 +71,11 @@ def new_page(root: Path, type_name: str, title: str, wijk: str | None = None, ag
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} bestaat al; er is niets overschreven.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = f"\nSchrijf hier over {title}. Link naar een andere pagina met `[[naam-van-de-pagina]]`.\n"
     with path.open("x", encoding="utf-8") as handle:
-        handle.write(front_matter(entity_type, title) + body)
+        handle.write(page_text(entity_type, title))
     return path
+
+
+def page_text(entity_type: EntityType, title: str) -> str:
+    """The whole text of a new page: the one template for `nieuw`, "Nieuwe pagina" links and `uit-issue`."""
+    return front_matter(entity_type, title) + f"\nSchrijf hier over {title}. Link naar een andere pagina met `[[naam-van-de-pagina]]`.\n"

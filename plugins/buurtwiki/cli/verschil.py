@@ -1,0 +1,233 @@
+"""`buurtwiki verschil [BASE [HEAD]]`: what a branch changes, per page, in Dutch, for reviewers.
+
+The field changes come from the history module (:func:`history.changes.describe_change`), the
+same as on the history pages; here they are told with value words and page titles instead of
+slugs. Titles and problems are read from the site in the working folder (normally HEAD).
+
+Everything in the output was written by residents: in Markdown it is escaped, so a title cannot
+add links, images or headings to a pull request comment or job summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygit2
+
+from ..content.loader import load_site
+from ..content.paths import LocationError, locate_content_file, locate_wijk_file
+from ..content.site import Site
+from ..history.changes import ARROW, Change, FieldChange, describe_change
+from ..history.worddiff import ADDED, REMOVED
+from ..model.access import entity_types
+from ..model.fields import Choice, ListOf, Ref
+
+MAX_PAGES = 500  # a bigger change is summarised by count only
+MAX_BLOB = 512 * 1024  # as content/files.py: bigger files are not compared
+
+
+class VerschilError(Exception):
+    pass
+
+
+@dataclass
+class PageDiff:
+    status: str  # nieuw, verwijderd, hernoemd, gewijzigd
+    path: str
+    title: str
+    type: str = ""
+    old_path: str = ""
+    url: str = ""
+    old_url: str = ""
+    fields: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    responses: list[str] = field(default_factory=list)
+    words_added: int = 0
+    words_removed: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    base: str
+    head: str
+    pages: list[PageDiff]
+    more: int = 0  # pages left out above MAX_PAGES
+
+
+# -- reading git -------------------------------------------------------------------------------
+
+
+def _commit(repo: pygit2.Repository, rev: str) -> pygit2.Commit:
+    try:
+        return repo.revparse_single(rev).peel(pygit2.Commit)
+    except (KeyError, ValueError, pygit2.GitError) as err:
+        raise VerschilError(f"'{rev}' is geen commit in deze repository.") from err
+
+
+def _text(repo: pygit2.Repository, oid) -> str | None:
+    if oid is None or oid == pygit2.Oid(hex="0" * 40):
+        return None
+    blob = repo.get(oid)
+    if blob is None or blob.size > MAX_BLOB or blob.is_binary:
+        return None
+    return blob.data.decode("utf-8", errors="replace")
+
+
+def _locate(path: str, docs_dir: str, wijken_dir: str):
+    try:
+        if path.startswith(f"{wijken_dir}/"):
+            return locate_wijk_file(path[len(wijken_dir) + 1:])
+        return locate_content_file(path[len(docs_dir) + 1:])
+    except LocationError:
+        return None
+
+
+def changed_files(root: Path, base: str, head: str, docs_dir: str, wijken_dir: str):
+    """(status, old path, new path, old text, new text) for each content page from the merge base
+    of BASE and HEAD to HEAD, renames found as git finds them."""
+    try:
+        repo = pygit2.Repository(str(root))
+    except pygit2.GitError as err:
+        raise VerschilError(f"{root} is geen git-repository.") from err
+    new = _commit(repo, head)
+    old = _commit(repo, base)
+    merge_base = repo.merge_base(old.id, new.id) or old.id
+    diff = repo.diff(repo.get(merge_base).tree, new.tree)
+    diff.find_similar(flags=pygit2.enums.DiffFind.FIND_RENAMES)
+    wanted = (f"{docs_dir}/", f"{wijken_dir}/")
+    for delta in diff.deltas:
+        old_path, new_path = delta.old_file.path, delta.new_file.path
+        if not any(p.startswith(wanted) and p.endswith(".md") for p in (old_path, new_path)):
+            continue
+        status = delta.status_char()
+        old_text = None if status == "A" else _text(repo, delta.old_file.id)
+        new_text = None if status == "D" else _text(repo, delta.new_file.id)
+        yield status, old_path, new_path, old_text, new_text
+
+
+# -- telling it --------------------------------------------------------------------------------
+
+
+class Words:
+    """Value words and page titles for the values in field changes."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    def kind(self, type_name: str, name: str):
+        spec = entity_types().get(type_name)
+        found = spec.field(name) if spec else None
+        kind = found.kind if found else None
+        return kind.item if isinstance(kind, ListOf) else kind
+
+    def title(self, slug: str, types: tuple[str, ...] | None = None) -> str:
+        found = self.site.candidates(slug, types)
+        return found[0].title if len(found) == 1 else slug
+
+    def value(self, kind, value: str | None) -> str:
+        if value is None:
+            return "(leeg)"
+        if isinstance(kind, Choice):
+            return kind.label(value)
+        if isinstance(kind, Ref):
+            return self.title(value, kind.types)
+        return value
+
+    def label(self, type_name: str, name: str) -> str:
+        spec = entity_types().get(type_name)
+        found = spec.field(name) if spec else None
+        return found.label if found and found.label else name
+
+
+def _response(words: Words, change: FieldChange) -> str | None:
+    """"Gemeente Voorbeeldstad reageerde: toezegging gedaan" for a reaction recorded in gericht_aan."""
+    if change.field != "gericht_aan" or not change.text.startswith("reactie van ") or change.new is None:
+        return None
+    who = change.text[len("reactie van "):].partition(" vastgelegd: ")[0]
+    reaction = words.kind("agendapunt", "gericht_aan")
+    choice = reaction.field("reactie").kind if reaction is not None else None
+    return f"{words.title(who, ('organisatie',))} reageerde: {words.value(choice, change.new)}"
+
+
+def _field_line(words: Words, type_name: str, change: FieldChange) -> tuple[str, str]:
+    """('field' | 'reference', line) for one field change."""
+    kind = words.kind(type_name, change.field)
+    label = words.label(type_name, change.field)
+    if change.kind == ADDED and change.text.startswith(f"{change.field}: + "):
+        return ("reference" if isinstance(kind, Ref) else "field"), f"{label}: + {words.value(kind, change.new)}"
+    if change.kind == REMOVED and change.text.startswith(f"{change.field}: - "):
+        return ("reference" if isinstance(kind, Ref) else "field"), f"{label}: − {words.value(kind, change.old)}"
+    if change.text.startswith(f"{change.field}: ") and change.old is not None and change.new is not None:
+        return "field", f"{label}: {words.value(kind, change.old)} {ARROW} {words.value(kind, change.new)}"
+    return "field", change.text
+
+
+def _count(change: Change, kind: str) -> int:
+    return sum(len(s.text.split()) for s in change.body if s.kind == kind)
+
+
+def page_diff(words: Words, item, docs_dir: str, wijken_dir: str) -> PageDiff:
+    status, old_path, new_path, old_text, new_text = item
+    change = describe_change(old_text, new_text)
+    where = _locate(new_path, docs_dir, wijken_dir)
+    before = _locate(old_path, docs_dir, wijken_dir)
+    type_name = (where or before).type.name if (where or before) and (where or before).type else ""
+    entity = words.site.by_path.get(new_path)
+    title = entity.title if entity is not None else (before.slug if before else old_path)
+    shown = {"A": "nieuw", "D": "verwijderd", "R": "hernoemd"}.get(status, "gewijzigd")
+    page = PageDiff(shown, new_path, title, type_name, old_path if status == "R" else "",
+                    f"/{where.url}" if where else "", f"/{before.url}" if before and status == "R" else "")
+    if status not in ("A", "D"):
+        for fc in change.fields:
+            response = _response(words, fc)
+            if response:
+                page.responses.append(response)
+                continue
+            group, line = _field_line(words, type_name, fc)
+            (page.references if group == "reference" else page.fields).append(line)
+    page.words_added, page.words_removed = _count(change, ADDED), _count(change, REMOVED)
+    if status != "D":
+        page.problems = [f"{p.path}:{p.line}: {p.level}: {p.message}" for p in words.site.problems.sorted()
+                         if p.path == new_path]
+    return page
+
+
+def summarise(root: Path, base: str, head: str, docs_dir: str = "content", wijken_dir: str = "wijken") -> Summary:
+    site = load_site(root, docs_dir, wijken_dir)
+    words = Words(site)
+    pages: list[PageDiff] = []
+    more = 0
+    for item in changed_files(root, base, head, docs_dir, wijken_dir):
+        if len(pages) >= MAX_PAGES:
+            more += 1
+            continue
+        pages.append(page_diff(words, item, docs_dir, wijken_dir))
+    return Summary(base, head, pages, more)
+
+
+def cmd_verschil(args) -> int:
+    import sys
+
+    from .verschil_format import render
+
+    head = args.head or "HEAD"
+    try:
+        summary = summarise(Path(args.dir), args.base, head, args.docs_dir, args.wijken)
+    except VerschilError as err:
+        print(f"fout: {err}", file=sys.stderr)
+        return 2
+    sys.stdout.write(render(summary, args.format))
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("verschil", help="wat een branch of pull request verandert, per pagina, in gewone woorden")
+    p.add_argument("base", nargs="?", default="HEAD~1", help="vergelijk met deze commit of branch (standaard: HEAD~1)")
+    p.add_argument("head", nargs="?", help="tot en met deze commit (standaard: HEAD)")
+    p.add_argument("--format", choices=("markdown", "text", "json"), default="markdown")
+    p.add_argument("--dir", default=".", help="de map van de site (standaard: deze map)")
+    p.add_argument("--docs-dir", default="content", help="de map met de inhoud (standaard: content)")
+    p.add_argument("--wijken", default="wijken", help="de map met wijken (standaard: wijken)")
+    p.set_defaults(func=cmd_verschil)

@@ -1,0 +1,58 @@
+"""`buurtwiki verschil` on a real git repository: what a reviewer reads about a resident's branch."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BIN = Path(sys.executable).parent / "buurtwiki"
+
+
+def verschil(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN), "verschil", *args], cwd=root, capture_output=True, text=True, timeout=120)
+
+
+def test_branch_summary_names_titles_values_renames_and_responses(repo):
+    result = verschil(repo.path, "main", "--format", "text")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Aangepast: initiatief: Eetgroep Noord" in out
+    assert "Status: actief → slapend" in out
+    assert "verwijzing Plekken: + De Tuin" in out  # the title, not the slug
+    assert "tekst: ongeveer +10 / −0 woorden" in out
+    assert "Hernoemd: initiatief: Oude naam" in out
+    assert "adres: /wijken/noord/initiatieven/oud/ → /wijken/noord/initiatieven/nieuw/" in out
+    assert "Gemeente Voorbeeldstad reageerde: toezegging gedaan" in out
+    assert "Nieuw: plek: De Bieb" in out
+    assert "4 pagina's veranderd" in out
+
+
+def test_default_is_the_last_commit_and_json_has_the_same(repo):
+    result = verschil(repo.path, "HEAD~1", "HEAD", "--format", "json")
+    data = json.loads(result.stdout)
+    eet = next(p for p in data["pages"] if p["path"].endswith("eetgroep.md"))
+    assert eet["fields"] == ["Status: actief → slapend"]
+    assert verschil(repo.path, "--format", "json").stdout == result.stdout
+
+
+def test_markdown_escapes_residents_text(repo):
+    repo.write("wijken/noord/plekken/bieb.md", "---\ntitel: '[klik](https://evil.example) ![x](https://evil.example/p.png) <b>'\nstatus: open\n---\n")
+    repo.commit("Titel")
+    out = verschil(repo.path, "main").stdout
+    assert "](https://" not in out and "<b>" not in out
+    assert r"\[klik\]\(https\:" in out
+
+
+def test_problems_the_change_brings_are_listed(repo):
+    repo.write("wijken/noord/plekken/bieb.md", "---\ntitel: De Bieb\nstatus: dicht\n---\n")
+    repo.commit("Fout")
+    out = verschil(repo.path, "main", "--format", "text").stdout
+    assert "probleem: wijken/noord/plekken/bieb.md:3: fout: veld 'status'" in out
+
+
+def test_unknown_base_is_a_dutch_error(repo):
+    result = verschil(repo.path, "bestaat-niet")
+    assert result.returncode == 2 and "fout: 'bestaat-niet' is geen commit" in result.stderr
+    assert "Traceback" not in result.stderr
