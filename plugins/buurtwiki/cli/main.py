@@ -12,7 +12,7 @@ from ..content.loader import load_site
 from ..model.schema import TYPES
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
-from . import annotations, verschil
+from . import annotations, uit_issue, verschil
 
 
 def _docs_dir(root: Path) -> str:
@@ -96,6 +96,7 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", help="map om de schema's in te schrijven")
     schema.set_defaults(func=cmd_schema)
     verschil.add_parser(sub)
+    uit_issue.add_parser(sub)
     return p
 
 
