@@ -45,7 +45,9 @@ def sections(text: str) -> dict[str, tuple[int, str]]:
 
 
 def _value(spec, answer: str):
+    """An answer as a YAML value; answers of one-line questions stay on one line."""
     kind = spec.kind
+    answer = " ".join(answer.split())
     if isinstance(kind, ListOf):
         return [part.strip() for part in answer.split(",") if part.strip()]
     if isinstance(kind, Number):
@@ -54,7 +56,7 @@ def _value(spec, answer: str):
         except ValueError:
             return answer
         return int(number) if number.is_integer() else number
-    return " ".join(answer.split()) if "\n" not in answer else answer
+    return answer
 
 
 def fill(type_name: str, answers: dict[str, tuple[int, str]]) -> tuple[str, str, list[str]]:

@@ -89,7 +89,7 @@ def page_form(type_name: str) -> str:
     title = FORM_TYPES[type_name]
     return _dump({
         "name": title,
-        "description": f"Stel een pagina voor. Een beheerder kijkt ernaar en zet hem op de site.",
+        "description": "Stel een pagina voor. Een beheerder kijkt ernaar en zet hem op de site.",
         "title": f"{title}: ",
         "labels": [FORM_LABEL],
         "body": [_intro("Vul in wat je weet. Wat verplicht is heeft een sterretje. Een beheerder maakt er een pagina van."),
