@@ -1,4 +1,4 @@
-"""The ``buurtwiki`` command: check, init, nieuw and schema."""
+"""The ``buurtwiki`` command: check, init, nieuw, schema, verschil, uit-issue and bijwerken."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..content.loader import load_site
 from ..model.schema import TYPES
+from ..scaffold import update
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
 from . import annotations, uit_issue, verschil
@@ -97,6 +98,7 @@ def parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
     verschil.add_parser(sub)
     uit_issue.add_parser(sub)
+    update.add_parser(sub)
     return p
 
 
