@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,8 +42,8 @@ def test_markdown_escapes_residents_text(repo):
     repo.write("wijken/noord/plekken/bieb.md", "---\ntitel: '[klik](https://evil.example) ![x](https://evil.example/p.png) <b>'\nstatus: open\n---\n")
     repo.commit("Titel")
     out = verschil(repo.path, "main").stdout
-    assert "](https://" not in out and "<b>" not in out
-    assert r"\[klik\]\(https\:" in out
+    assert not re.search(r"(?<!\\)\]\(", out) and "<b>" not in out
+    assert r"\[klik\](https://evil.example) \!\[x\](https://evil.example/p.png) \<b\>" in out
 
 
 def test_problems_the_change_brings_are_listed(repo):
@@ -56,3 +57,24 @@ def test_unknown_base_is_a_dutch_error(repo):
     result = verschil(repo.path, "bestaat-niet")
     assert result.returncode == 2 and "fout: 'bestaat-niet' is geen commit" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_site_in_a_subfolder_of_the_repository(tmp_path):
+    from ..history.gitrepo import GitRepo
+    from .conftest import SITE
+
+    git = GitRepo(tmp_path / "repo")
+    for rel, text in SITE.items():
+        git.write(f"buurt/{rel}", text)
+    git.write("buurt/mkdocs.yml", "site_name: x\ndocs_dir: content\n")
+    git.commit("Site")
+    git.write("buurt/wijken/noord/plekken/tuin.md", SITE["wijken/noord/plekken/tuin.md"].replace("open", "gesloten"))
+    git.commit("Tuin dicht")
+    out = verschil(tmp_path / "repo/buurt", "HEAD~1", "HEAD", "--format", "text").stdout
+    assert "Aangepast: plek: De Tuin (wijken/noord/plekken/tuin.md)" in out and "Status: open → gesloten" in out
+
+
+def test_markdown_names_the_page_and_both_values_as_written(repo):
+    out = verschil(repo.path, "HEAD~1", "HEAD").stdout
+    assert "### Aangepast: initiatief: Eetgroep Noord" in out
+    assert "- Status: actief → slapend" in out

@@ -10,6 +10,7 @@ add links, images or headings to a pull request comment or job summary.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,10 +88,12 @@ def _locate(path: str, docs_dir: str, wijken_dir: str):
 def changed_files(root: Path, base: str, head: str, docs_dir: str, wijken_dir: str):
     """(status, old path, new path, old text, new text) for each content page from the merge base
     of BASE and HEAD to HEAD, renames found as git finds them."""
-    try:
-        repo = pygit2.Repository(str(root))
-    except pygit2.GitError as err:
-        raise VerschilError(f"{root} is geen git-repository.") from err
+    found = pygit2.discover_repository(str(root))
+    if found is None:
+        raise VerschilError(f"{root} is geen git-repository.")
+    repo = pygit2.Repository(found)
+    prefix = "" if repo.workdir is None else Path(os.path.relpath(root.resolve(), Path(repo.workdir).resolve())).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
     new = _commit(repo, head)
     old = _commit(repo, base)
     merge_base = repo.merge_base(old.id, new.id) or old.id
@@ -99,6 +102,9 @@ def changed_files(root: Path, base: str, head: str, docs_dir: str, wijken_dir: s
     wanted = (f"{docs_dir}/", f"{wijken_dir}/")
     for delta in diff.deltas:
         old_path, new_path = delta.old_file.path, delta.new_file.path
+        if prefix and not (old_path.startswith(prefix) or new_path.startswith(prefix)):
+            continue
+        old_path, new_path = old_path.removeprefix(prefix), new_path.removeprefix(prefix)
         if not any(p.startswith(wanted) and p.endswith(".md") for p in (old_path, new_path)):
             continue
         status = delta.status_char()
@@ -210,11 +216,12 @@ def summarise(root: Path, base: str, head: str, docs_dir: str = "content", wijke
 def cmd_verschil(args) -> int:
     import sys
 
+    from .main import _docs_dir
     from .verschil_format import render
 
     head = args.head or "HEAD"
     try:
-        summary = summarise(Path(args.dir), args.base, head, args.docs_dir, args.wijken)
+        summary = summarise(Path(args.dir), args.base, head, args.docs_dir or _docs_dir(Path(args.dir)), args.wijken)
     except VerschilError as err:
         print(f"fout: {err}", file=sys.stderr)
         return 2
@@ -228,6 +235,6 @@ def add_parser(sub) -> None:
     p.add_argument("head", nargs="?", help="tot en met deze commit (standaard: HEAD)")
     p.add_argument("--format", choices=("markdown", "text", "json"), default="markdown")
     p.add_argument("--dir", default=".", help="de map van de site (standaard: deze map)")
-    p.add_argument("--docs-dir", default="content", help="de map met de inhoud (standaard: content)")
+    p.add_argument("--docs-dir", help="de map met de inhoud (standaard: docs_dir uit mkdocs.yml, anders content)")
     p.add_argument("--wijken", default="wijken", help="de map met wijken (standaard: wijken)")
     p.set_defaults(func=cmd_verschil)

@@ -8,7 +8,9 @@ from dataclasses import asdict
 
 from .verschil import PageDiff, Summary
 
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&=:@])")
+# Enough to stop links, images, HTML, emphasis, tables and headings; value words such as
+# "in-opbouw" and titles with a colon stay as they are, so they can be searched for.
+MD_SPECIAL = re.compile(r"([\\`*_\[\]#!|<>~])")
 CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 MAX_LINE = 300
 
