@@ -122,6 +122,7 @@ def test_both_linters_catch_a_hostile_workflow(tmp_path):
 # Jobs that may ask for more than a read-only token: never in a workflow a pull request starts.
 WRITE_JOBS = {
     ("publiceren.yml", "publiceren"): {"pages": "write", "id-token": "write"},
+    ("pages.yml", "deploy"): {"pages": "write", "id-token": "write"},
     ("uit-issue.yml", "pagina"): {"contents": "write", "pull-requests": "write", "issues": "write"},
 }
 
@@ -138,6 +139,8 @@ def test_workflows_keep_the_hardening_rules(init_workflows):
             if "permissions" in job:
                 assert job["permissions"] == WRITE_JOBS.get((path.name, name)), (path, name)
                 assert "pull_request" not in triggers, (path, name)
+                if "pages" in job["permissions"]:  # the job that publishes runs no repository code
+                    assert [list(step) for step in job["steps"]] == [["id", "uses"]], (path, name)
             for step in job["steps"]:
                 if "uses" in step:
                     assert PINNED.fullmatch(step["uses"]), (path, step["uses"])
