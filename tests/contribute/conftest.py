@@ -46,7 +46,7 @@ def repo(tmp_path) -> GitRepo:
     git.branch("bewoner")
     eet = SITE["wijken/noord/initiatieven/eetgroep.md"]
     eet = eet.replace("status: actief", "status: slapend").replace("[buurthuis]", "[buurthuis, tuin]")
-    git.write("wijken/noord/initiatieven/eetgroep.md", eet + "We zoeken nieuwe koks voor de dinsdag en de donderdag.\n")
+    git.write("wijken/noord/initiatieven/eetgroep.md", eet + "We zoeken nieuwe koks voor de dinsdag en [[bieb]].\n")
     git.move("wijken/noord/initiatieven/oud.md", "wijken/noord/initiatieven/nieuw.md")
     git.write("wijken/noord/toekomstagenda/2024/groen.md",
               SITE["wijken/noord/toekomstagenda/2024/groen.md"].replace("2024-05-01\n", "2024-05-01\n    reactie: toezegging\n"))

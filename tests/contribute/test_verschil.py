@@ -22,7 +22,8 @@ def test_branch_summary_names_titles_values_renames_and_responses(repo):
     assert "Aangepast: initiatief: Eetgroep Noord" in out
     assert "Status: actief → slapend" in out
     assert "verwijzing Plekken: + De Tuin" in out  # the title, not the slug
-    assert "tekst: ongeveer +10 / −0 woorden" in out
+    assert "tekst: ongeveer +9 / −0 woorden" in out
+    assert "verwijzing in de tekst: + De Bieb" in out
     assert "Hernoemd: initiatief: Oude naam" in out
     assert "adres: /wijken/noord/initiatieven/oud/ → /wijken/noord/initiatieven/nieuw/" in out
     assert "Gemeente Voorbeeldstad reageerde: toezegging gedaan" in out

@@ -21,6 +21,7 @@ from ..content.paths import LocationError, locate_content_file, locate_wijk_file
 from ..content.site import Site
 from ..history.changes import ARROW, Change, FieldChange, describe_change
 from ..history.worddiff import ADDED, REMOVED
+from ..markup.wikilinks import _WIKILINK
 from ..model.access import entity_types
 from ..model.fields import Choice, ListOf, Ref
 
@@ -170,6 +171,17 @@ def _field_line(words: Words, type_name: str, change: FieldChange) -> tuple[str,
     return "field", change.text
 
 
+def _links(text: str | None) -> set[str]:
+    """The targets of [[wikilinks]] in a version's text (the parser's own pattern, bounded)."""
+    return {m.group(1).strip() for m in _WIKILINK.finditer(text or "")}
+
+
+def _body_references(words: Words, old_text: str | None, new_text: str | None) -> list[str]:
+    old, new = _links(old_text), _links(new_text)
+    return ([f"in de tekst: + {words.title(t)}" for t in sorted(new - old)]
+            + [f"in de tekst: − {words.title(t)}" for t in sorted(old - new)])
+
+
 def _count(change: Change, kind: str) -> int:
     return sum(len(s.text.split()) for s in change.body if s.kind == kind)
 
@@ -193,6 +205,7 @@ def page_diff(words: Words, item, docs_dir: str, wijken_dir: str) -> PageDiff:
                 continue
             group, line = _field_line(words, type_name, fc)
             (page.references if group == "reference" else page.fields).append(line)
+        page.references += _body_references(words, old_text, new_text)
     page.words_added, page.words_removed = _count(change, ADDED), _count(change, REMOVED)
     if status != "D":
         page.problems = [f"{p.path}:{p.line}: {p.level}: {p.message}" for p in words.site.problems.sorted()
