@@ -107,3 +107,61 @@ def test_hostile_answers_stay_values(tmp_path):
         front = path.read_text(encoding="utf-8").split("\n---\n")[0]
         assert "\ntemplate:" not in front
     assert "Traceback" not in result.stderr
+
+
+REACTION = """\
+### Agendapunt
+
+https://buurt.example/wijken/noord/toekomstagenda/2024/groen/
+
+### Organisatie
+
+Gemeente Voorbeeldstad
+
+### Reactie
+
+toezegging
+
+### Datum
+
+2024-06-01
+
+### Toelichting
+
+Er komen tien bomen.
+# en: niet: iets
+
+### Bron
+
+_No response_
+"""
+
+
+def test_reaction_form_records_the_reaction_in_the_agenda_item(tmp_path):
+    root = write(tmp_path, {**SITE, "wijken/noord/toekomstagenda/2024/groen.md": SITE["wijken/noord/toekomstagenda/2024/groen.md"]
+                            .replace("gericht_aan:", "# wie kreeg het punt\ngericht_aan:")})
+    result = uit_issue(root, REACTION)
+    assert result.returncode == 0, result.stderr
+    text = (root / "wijken/noord/toekomstagenda/2024/groen.md").read_text(encoding="utf-8")
+    assert "# wie kreeg het punt" in text  # the rest of the file is kept
+    assert "    reactie: toezegging\n    datum: 2024-06-01\n    toelichting: 'Er komen tien bomen. # en: niet: iets'\n" in text
+    check = subprocess.run([str(BIN), "check", str(root)], capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0 and check.stdout == "", check.stdout
+    # the same organisation named by its slug: its row is updated, not doubled
+    result = uit_issue(root, REACTION.replace("Gemeente Voorbeeldstad", "gemeente-voorbeeldstad").replace("toezegging", "uitgevoerd"))
+    assert result.returncode == 0, result.stderr
+    text = (root / "wijken/noord/toekomstagenda/2024/groen.md").read_text(encoding="utf-8")
+    assert text.count("organisatie:") == 1 and "reactie: uitgevoerd" in text and "toezegging" not in text
+    # another organisation gets its own row
+    write(root, {"content/organisaties/corporatie.md": "---\ntitel: Corporatie Wonen\nsoort: woningcorporatie\n---\n"})
+    result = uit_issue(root, REACTION.replace("Gemeente Voorbeeldstad", "Corporatie Wonen").replace("toezegging", "afgewezen"))
+    assert result.returncode == 0, result.stderr
+    text = (root / "wijken/noord/toekomstagenda/2024/groen.md").read_text(encoding="utf-8")
+    assert "  - organisatie: corporatie\n    reactie: afgewezen\n" in text
+    assert subprocess.run([str(BIN), "check", str(root)], capture_output=True, text=True, timeout=120).stdout == ""
+
+
+def test_reaction_for_an_unknown_item_is_reported(tmp_path):
+    root = write(tmp_path, SITE)
+    result = uit_issue(root, REACTION.replace("2024/groen/", "2024/bestaat-niet/"))
+    assert result.returncode == 1 and "geen agendapunt gevonden" in result.stderr

@@ -1,4 +1,5 @@
-"""`buurtwiki uit-issue FILE`: an issue-form body (as GitHub renders it) becomes a page file.
+"""`buurtwiki uit-issue FILE`: an issue-form body (as GitHub renders it) becomes a page file
+(a reaction form: the reaction is recorded in the agenda item, see :mod:`uit_reactie`).
 
 The page starts from the template `buurtwiki nieuw` writes (:func:`scaffold.page.page_text`);
 the answers replace its example values and comments. What is missing or wrong is reported in
@@ -94,6 +95,10 @@ def fill(type_name: str, answers: dict[str, tuple[int, str]]) -> tuple[str, str,
 def page_from_issue(root: Path, text: str) -> tuple[Path | None, list[str]]:
     answers = sections(text[:MAX_ISSUE])
     type_name = answers.get(TYPE_QUESTION, (0, ""))[1].strip()
+    if not type_name and "Agendapunt" in answers and "Reactie" in answers:
+        from .uit_reactie import record
+
+        return record(root, answers)
     if type_name not in FORM_TYPES:
         return None, [f"issue:1: fout: dit is geen formulier voor een nieuwe pagina ('{TYPE_QUESTION}' ontbreekt of is "
                       f"onbekend; kan zijn: {', '.join(FORM_TYPES)})."]
