@@ -15,6 +15,10 @@ from string import Template
 from .issue_forms import issue_forms
 from .site import _files, checked_version
 
+class UpdateError(Exception):
+    pass
+
+
 GENERATED = (".github/workflows/", ".gitlab-ci.yml")
 
 
@@ -33,6 +37,9 @@ def plan(root: Path, version: str | None = None) -> list[tuple[str, str | None, 
     changes = []
     for rel, text in generated(version=version).items():
         path = root / rel
+        linked = [p for p in path.relative_to(root).parents if str(p) != "." and (root / p).is_symlink()]
+        if linked:
+            raise UpdateError(f"{linked[-1]} is een snelkoppeling (symlink); er is niets geschreven.")
         if path.is_symlink():
             changes.append((rel, "(een link; wordt vervangen door een bestand)", text))
             continue
@@ -47,7 +54,11 @@ def cmd_bijwerken(args) -> int:
     if not (root / "mkdocs.yml").is_file():
         print(f"fout: {root} is geen Buurtwiki-site (mkdocs.yml ontbreekt).", file=sys.stderr)
         return 2
-    changes = plan(root)
+    try:
+        changes = plan(root)
+    except UpdateError as err:
+        print(f"fout: {err}", file=sys.stderr)
+        return 1
     if not changes:
         print("Alles is al bijgewerkt.")
         return 0
