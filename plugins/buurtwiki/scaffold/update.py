@@ -15,6 +15,7 @@ from string import Template
 from .issue_forms import issue_forms
 from .site import _files, checked_version
 
+
 class UpdateError(Exception):
     pass
 
