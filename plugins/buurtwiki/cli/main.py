@@ -13,7 +13,8 @@ from ..model.schema import TYPES
 from ..scaffold import update
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
-from . import annotations, uit_issue, verschil
+from . import annotations as check_formats  # not `annotations`: that name is taken by __future__
+from . import uit_issue, verschil
 
 
 def _docs_dir(root: Path) -> str:
@@ -32,7 +33,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{args.dir}: fout: deze map bestaat niet.", file=sys.stderr)
         return 2
     site = load_site(root, _docs_dir(root), args.wijken)
-    sys.stdout.write(annotations.render(site.problems.sorted(), args.format))
+    sys.stdout.write(check_formats.render(site.problems.sorted(), args.format))
     count = len(site.entities)
     print(f"{count} pagina's gecontroleerd: {site.problems.summary()}.", file=sys.stderr)
     return 1 if site.problems.errors else 0
@@ -79,7 +80,7 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="controleer alle pagina's en meld elke fout met bestand en regel")
     check.add_argument("dir", nargs="?", default=".", help="de map van de site (standaard: deze map)")
     check.add_argument("--wijken", default="wijken", help="de map met wijken (standaard: wijken)")
-    check.add_argument("--format", choices=annotations.FORMATS, default="text",
+    check.add_argument("--format", choices=check_formats.FORMATS, default="text",
                        help="text (standaard), github (meldingen bij de regel in een pull request) of gitlab (Code Quality)")
     check.set_defaults(func=cmd_check)
     init = sub.add_parser("init", help="maak een nieuwe site")

@@ -31,7 +31,9 @@ HEADING = re.compile(r"### ([^\n]{1,200})")
 def sections(text: str) -> dict[str, tuple[int, str]]:
     """Heading → (line of the heading, answer) of a rendered issue-form body."""
     out: dict[str, tuple[int, str]] = {}
-    current, start, lines = None, 0, []
+    current: str | None = None
+    start = 0
+    lines: list[str] = []
     for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         match = HEADING.fullmatch(line.rstrip())
         if match:

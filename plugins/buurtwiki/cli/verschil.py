@@ -72,7 +72,7 @@ def _text(repo: pygit2.Repository, oid) -> str | None:
     if oid is None or oid == pygit2.Oid(hex="0" * 40):
         return None
     blob = repo.get(oid)
-    if blob is None or blob.size > MAX_BLOB or blob.is_binary:
+    if not isinstance(blob, pygit2.Blob) or blob.size > MAX_BLOB or blob.is_binary:
         return None
     return blob.data.decode("utf-8", errors="replace")
 
@@ -98,7 +98,7 @@ def changed_files(root: Path, base: str, head: str, docs_dir: str, wijken_dir: s
     new = _commit(repo, head)
     old = _commit(repo, base)
     merge_base = repo.merge_base(old.id, new.id) or old.id
-    diff = repo.diff(repo.get(merge_base).tree, new.tree)
+    diff = _commit(repo, str(merge_base)).tree.diff_to_tree(new.tree)
     diff.find_similar(flags=pygit2.enums.DiffFind.FIND_RENAMES)
     wanted = (f"{docs_dir}/", f"{wijken_dir}/")
     for delta in diff.deltas:
@@ -193,7 +193,7 @@ def page_diff(words: Words, item, docs_dir: str, wijken_dir: str) -> PageDiff:
     before = _locate(old_path, docs_dir, wijken_dir)
     type_name = (where or before).type.name if (where or before) and (where or before).type else ""
     entity = words.site.by_path.get(new_path)
-    title = entity.title if entity is not None else (before.slug if before else old_path)
+    title = str(entity.title if entity is not None else (before.slug if before else old_path))
     shown = {"A": "nieuw", "D": "verwijderd", "R": "hernoemd"}.get(status, "gewijzigd")
     page = PageDiff(shown, new_path, title, type_name, old_path if status == "R" else "",
                     f"/{where.url}" if where else "", f"/{before.url}" if before and status == "R" else "")

@@ -43,7 +43,7 @@ def _field_question(spec) -> Question:
         attributes["options"] = list(item.values)
         if isinstance(kind, ListOf):
             attributes["multiple"] = True
-        element = {"type": "dropdown"}
+        element: dict = {"type": "dropdown"}
     else:
         words = spec.help or kind.words()
         if isinstance(kind, ListOf):
@@ -52,7 +52,7 @@ def _field_question(spec) -> Question:
             words += " (bijvoorbeeld 2026-05-01 19:30)"
         attributes["description"] = words[:500]
         element = {"type": "input"}
-    element.update(id=spec.name, attributes=attributes, validations={"required": bool(spec.required)})
+    element.update({"id": spec.name, "attributes": attributes, "validations": {"required": bool(spec.required)}})
     return Question(spec.name, attributes["label"], element)
 
 

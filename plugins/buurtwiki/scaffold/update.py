@@ -35,7 +35,7 @@ def generated(site_name: str = "Onze buurt", version: str | None = None) -> dict
 
 def plan(root: Path, version: str | None = None) -> list[tuple[str, str | None, str]]:
     """(path, current text or None, new text) for each generated file that differs."""
-    changes = []
+    changes: list[tuple[str, str | None, str]] = []
     for rel, text in generated(version=version).items():
         path = root / rel
         linked = [p for p in path.relative_to(root).parents if str(p) != "." and (root / p).is_symlink()]
