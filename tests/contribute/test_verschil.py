@@ -79,3 +79,17 @@ def test_markdown_names_the_page_and_both_values_as_written(repo):
     out = verschil(repo.path, "HEAD~1", "HEAD").stdout
     assert "### Aangepast: initiatief: Eetgroep Noord" in out
     assert "- Status: actief → slapend" in out
+
+
+def test_hostile_branch_gives_a_summary_not_a_traceback(repo):
+    repo.write("wijken/noord/plekken/binair.md", b"\x00\xff\xfe" * 1000)
+    repo.write("wijken/noord/plekken/open.md", "---\ntitel: [nooit dicht\n")
+    repo.write("wijken/noord/onbekend/x.md", "---\ntitel: X\n---\n")
+    repo.write("wijken/noord/plekken/bom.md", "---\na: &a [1]\nb: [*a, *a, *a]\n---\n")
+    (repo.path / "wijken/noord/plekken/link.md").symlink_to("/etc/passwd")
+    repo.write("wijken/noord/plekken/tuin.md", "---\ntitel: De Tuin\nstatus: open\n---\n" + "woord " * 50_000)
+    repo.commit("Aanval")
+    for fmt in ("markdown", "text", "json"):
+        result = verschil(repo.path, "main", "--format", fmt)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "root:" not in result.stdout  # the link's target is never read
