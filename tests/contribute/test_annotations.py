@@ -36,3 +36,13 @@ def test_gitlab_code_quality_report(tmp_path):
     bieb = next(r for r in report if r["location"]["path"] == "wijken/noord/plekken/bieb.md")
     assert bieb["location"]["lines"]["begin"] == 4 and bieb["severity"] == "major"
     assert len({r["fingerprint"] for r in report}) == len(report)
+
+
+def test_paths_are_repository_paths_when_the_site_is_in_a_subfolder(tmp_path):
+    from ..history.gitrepo import GitRepo
+
+    git = GitRepo(tmp_path / "repo")
+    write(tmp_path / "repo/buurt", BAD)
+    git.commit("Site")
+    lines = check(tmp_path / "repo/buurt", "github").stdout.splitlines()
+    assert any(line.startswith("::error file=buurt/wijken/noord/plekken/bieb.md,line=4,") for line in lines), lines

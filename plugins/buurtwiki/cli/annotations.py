@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+import pygit2
 
 from ..validation.problems import Problem
 
@@ -47,9 +52,23 @@ def gitlab(problems: Iterable[Problem]) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
-def render(problems: list[Problem], fmt: str) -> str:
-    if fmt == "github":
-        return github(problems)
-    if fmt == "gitlab":
-        return gitlab(problems)
-    return "".join(f"{p}\n" for p in problems)
+def repo_prefix(root: Path) -> str:
+    """The site folder relative to the git work tree ("" at its top): forges want repository paths."""
+    try:
+        found = pygit2.discover_repository(str(root))
+        workdir = pygit2.Repository(found).workdir if found else None
+    except pygit2.GitError:
+        workdir = None
+    if not workdir:
+        return ""
+    rel = Path(os.path.relpath(root.resolve(), Path(workdir).resolve())).as_posix()
+    return "" if rel == "." or rel.startswith("..") else rel + "/"
+
+
+def render(problems: list[Problem], fmt: str, root: Path | None = None) -> str:
+    if fmt == "text":
+        return "".join(f"{p}\n" for p in problems)
+    prefix = repo_prefix(root) if root is not None else ""
+    if prefix:
+        problems = [replace(p, path=prefix + p.path) for p in problems]
+    return github(problems) if fmt == "github" else gitlab(problems)

@@ -33,7 +33,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{args.dir}: fout: deze map bestaat niet.", file=sys.stderr)
         return 2
     site = load_site(root, _docs_dir(root), args.wijken)
-    sys.stdout.write(check_formats.render(site.problems.sorted(), args.format))
+    sys.stdout.write(check_formats.render(site.problems.sorted(), args.format, root))
     count = len(site.entities)
     print(f"{count} pagina's gecontroleerd: {site.problems.summary()}.", file=sys.stderr)
     return 1 if site.problems.errors else 0
