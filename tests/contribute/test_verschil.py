@@ -93,3 +93,17 @@ def test_hostile_branch_gives_a_summary_not_a_traceback(repo):
         result = verschil(repo.path, "main", "--format", fmt)
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
     assert "root:" not in result.stdout  # the link's target is never read
+
+
+def test_only_problems_the_change_brings_are_listed(repo):
+    repo.write("wijken/noord/plekken/tuin.md", "---\ntitel: De Tuin\nstatus: dicht\n---\n")
+    repo.commit("Fout die al op main komt")
+    repo.checkout("main")
+    repo.git("merge", "-q", "--ff-only", "bewoner")
+    repo.branch("tweede")
+    repo.write("wijken/noord/plekken/tuin.md", "---\ntitel: De Tuin\nstatus: dicht\n---\nMeer tekst.\n")
+    repo.write("wijken/noord/plekken/bieb.md", "---\ntitel: De Bieb\nstatus: kapot\n---\n")
+    repo.commit("Nieuwe fout")
+    out = verschil(repo.path, "main", "--format", "text").stdout
+    assert "probleem: wijken/noord/plekken/bieb.md:3: fout: veld 'status'" in out
+    assert "probleem: wijken/noord/plekken/tuin.md" not in out  # it was there before this branch

@@ -27,6 +27,7 @@ from ..model.fields import Choice, ListOf, Ref
 
 MAX_PAGES = 500  # a bigger change is summarised by count only
 MAX_BLOB = 512 * 1024  # as content/files.py: bigger files are not compared
+MAX_BASE_BYTES = 512 * 1024 * 1024  # the old site written out to find which problems are new
 
 
 class VerschilError(Exception):
@@ -114,14 +115,57 @@ def changed_files(root: Path, base: str, head: str, docs_dir: str, wijken_dir: s
         yield status, old_path, new_path, old_text, new_text
 
 
+def _write_tree(repo: pygit2.Repository, tree: pygit2.Tree, target: Path, budget: list[int]) -> None:
+    """Regular files of ``tree`` under ``target``; links and submodules are left out, and at most
+    ``budget[0]`` bytes are written (the rest of the old site is left out)."""
+    for entry in tree:
+        if entry.name in ("", ".", "..") or "/" in entry.name or "\0" in entry.name:
+            continue
+        obj = repo.get(entry.id)
+        if isinstance(obj, pygit2.Tree):
+            (target / entry.name).mkdir(exist_ok=True)
+            _write_tree(repo, obj, target / entry.name, budget)
+        elif isinstance(obj, pygit2.Blob) and entry.filemode in (pygit2.enums.FileMode.BLOB, pygit2.enums.FileMode.BLOB_EXECUTABLE):
+            if obj.size > budget[0]:
+                continue
+            budget[0] -= obj.size
+            (target / entry.name).write_bytes(obj.data)
+
+
+def base_problems(root: Path, base: str, head: str, docs_dir: str, wijken_dir: str) -> set[tuple[str, str, str]]:
+    """(path, level, message) of every problem in the site as it was at the merge base, so that
+    only the problems a change brings are shown."""
+    import tempfile
+
+    repo = pygit2.Repository(pygit2.discover_repository(str(root)))
+    prefix = "" if repo.workdir is None else Path(os.path.relpath(root.resolve(), Path(repo.workdir).resolve())).as_posix()
+    old = _commit(repo, base)
+    merge_base = repo.merge_base(old.id, _commit(repo, head).id) or old.id
+    tree = _commit(repo, str(merge_base)).tree
+    with tempfile.TemporaryDirectory(prefix="buurtwiki-verschil-") as folder:
+        budget = [MAX_BASE_BYTES]
+        for name in (docs_dir, wijken_dir):
+            path = f"{prefix}/{name}" if prefix not in ("", ".") else name
+            try:
+                sub = tree[path]
+            except KeyError:
+                continue
+            if isinstance(repo.get(sub.id), pygit2.Tree):
+                (Path(folder) / name).mkdir(parents=True, exist_ok=True)
+                _write_tree(repo, repo.get(sub.id), Path(folder) / name, budget)
+        site = load_site(folder, docs_dir, wijken_dir)
+    return {(p.path, p.level, p.message) for p in site.problems.sorted()}
+
+
 # -- telling it --------------------------------------------------------------------------------
 
 
 class Words:
     """Value words and page titles for the values in field changes."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, before: set[tuple[str, str, str]] | None = None) -> None:
         self.site = site
+        self.before = before or set()
 
     def kind(self, type_name: str, name: str):
         spec = entity_types().get(type_name)
@@ -209,13 +253,13 @@ def page_diff(words: Words, item, docs_dir: str, wijken_dir: str) -> PageDiff:
     page.words_added, page.words_removed = _count(change, ADDED), _count(change, REMOVED)
     if status != "D":
         page.problems = [f"{p.path}:{p.line}: {p.level}: {p.message}" for p in words.site.problems.sorted()
-                         if p.path == new_path]
+                         if p.path == new_path and (old_path, p.level, p.message) not in words.before]
     return page
 
 
 def summarise(root: Path, base: str, head: str, docs_dir: str = "content", wijken_dir: str = "wijken") -> Summary:
     site = load_site(root, docs_dir, wijken_dir)
-    words = Words(site)
+    words = Words(site, base_problems(root, base, head, docs_dir, wijken_dir))
     pages: list[PageDiff] = []
     more = 0
     for item in changed_files(root, base, head, docs_dir, wijken_dir):
