@@ -119,6 +119,14 @@ def test_both_linters_catch_a_hostile_workflow(tmp_path):
     assert '"github.event.pull_request.title" is potentially untrusted' in result.stdout
 
 
+# Jobs that may ask for more than a read-only token: never in a workflow a pull request starts.
+WRITE_JOBS = {
+    ("publiceren.yml", "publiceren"): {"pages": "write", "id-token": "write"},
+    ("pages.yml", "deploy"): {"pages": "write", "id-token": "write"},
+    ("uit-issue.yml", "pagina"): {"contents": "write", "pull-requests": "write", "issues": "write"},
+}
+
+
 def test_workflows_keep_the_hardening_rules(init_workflows):
     for path in all_workflows(init_workflows):
         text = path.read_text(encoding="utf-8")
@@ -128,7 +136,11 @@ def test_workflows_keep_the_hardening_rules(init_workflows):
         assert flow["permissions"] == {"contents": "read"}, path
         for name, job in flow["jobs"].items():
             assert isinstance(job.get("timeout-minutes"), int), (path, name)
-            assert "permissions" not in job, (path, name)  # no job needs more than read yet
+            if "permissions" in job:
+                assert job["permissions"] == WRITE_JOBS.get((path.name, name)), (path, name)
+                assert "pull_request" not in triggers, (path, name)
+                if "pages" in job["permissions"]:  # the job that publishes runs no repository code
+                    assert [list(step) for step in job["steps"]] == [["id", "uses"]], (path, name)
             for step in job["steps"]:
                 if "uses" in step:
                     assert PINNED.fullmatch(step["uses"]), (path, step["uses"])
@@ -139,21 +151,62 @@ def test_workflows_keep_the_hardening_rules(init_workflows):
         assert len(VERSION_COMMENT.findall(text)) == text.count("uses:"), path
 
 
-def test_both_workflows_use_the_same_action_pins(init_workflows):
-    pins = [dict(VERSION_COMMENT.findall(path.read_text(encoding="utf-8"))) for path in all_workflows(init_workflows)]
-    assert all(pins) and all(p == pins[0] for p in pins), pins
+def test_the_issue_workflow_runs_only_on_a_maintainers_label(init_workflows):
+    flow = yaml.safe_load(next(p for p in init_workflows if p.name == "uit-issue.yml").read_text(encoding="utf-8"))
+    assert flow[True] == {"issues": {"types": ["labeled"]}}
+    job = flow["jobs"]["pagina"]
+    assert job["if"] == "github.event.label.name == 'maak-pagina'"
+    forms = init_workflows[0].parents[1] / "ISSUE_TEMPLATE"
+    assert "maak-pagina" not in "".join(p.read_text(encoding="utf-8") for p in forms.glob("*.yml"))
+    # the issue text reaches the script only through an environment variable
+    step = next(s for s in job["steps"] if "ISSUE_BODY" in s.get("env", {}))
+    assert step["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
+
+
+def test_pull_requests_get_annotations_a_summary_and_a_preview(init_workflows):
+    flow = yaml.safe_load(next(p for p in init_workflows if p.name == "controle.yml").read_text(encoding="utf-8"))
+    assert flow[True] == {"pull_request": None}
+    steps = flow["jobs"]["controle"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert "buurtwiki check --format github" in runs and "mkdocs build --strict" in runs
+    assert 'buurtwiki verschil HEAD^1 HEAD >> "$GITHUB_STEP_SUMMARY"' in runs
+    assert any(s.get("uses", "").startswith("actions/upload-artifact@") and s["with"]["path"] == "site" for s in steps)
+    publish = yaml.safe_load(next(p for p in init_workflows if p.name == "publiceren.yml").read_text(encoding="utf-8"))
+    assert publish[True]["push"] == {"branches": ["main"]}
+    uses = [s.get("uses", "").split("@")[0] for job in publish["jobs"].values() for s in job["steps"]]
+    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+
+
+def test_gitlab_ci_checks_merge_requests_and_publishes_main(init_workflows):
+    text = (init_workflows[0].parents[2] / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    flow = yaml.safe_load(text)
+    assert flow["variables"]["GIT_DEPTH"] == 0 and flow["default"]["timeout"]
+    assert flow["pages"]["artifacts"]["paths"] == ["public"]
+    assert flow["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert flow["controle"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    installed = metadata.version("buurtwiki").split("+")[0]
+    assert re.findall(r"pip install (.*)", text) == [f'"buurtwiki=={installed}"']
+    assert "$CI_JOB_TOKEN" not in text and "secrets" not in text
+
+
+def test_the_same_action_has_the_same_pin_everywhere(init_workflows):
+    pins: dict[str, set[str]] = {}
+    for path in all_workflows(init_workflows):
+        for action, sha_and_version in re.findall(r"uses: ([\w./-]+)@(\S+ # v\S+)$", path.read_text(encoding="utf-8"), re.MULTILINE):
+            pins.setdefault(action, set()).add(sha_and_version)
+    assert pins and all(len(v) == 1 for v in pins.values()), pins
 
 
 def test_init_pins_the_installed_buurtwiki_release(init_workflows):
     text = "\n".join(p.read_text(encoding="utf-8") for p in init_workflows)
     installed = metadata.version("buurtwiki").split("+")[0]
     assert f'pip install "buurtwiki=={installed}"' in text
-    assert re.findall(r"pip install (.*)", text) == [f'"buurtwiki=={installed}"']
+    assert set(re.findall(r"pip install (.*)", text)) == {f'"buurtwiki=={installed}"'}
 
 
 def test_init_refuses_a_version_that_would_change_the_workflow(tmp_path):
     init_site(tmp_path / "ok", version="1.2.3rc1")
-    assert 'pip install "buurtwiki==1.2.3rc1"' in (tmp_path / "ok/.github/workflows/site.yml").read_text(encoding="utf-8")
+    assert 'pip install "buurtwiki==1.2.3rc1"' in (tmp_path / "ok/.github/workflows/controle.yml").read_text(encoding="utf-8")
     with pytest.raises(ValueError):
         init_site(tmp_path / "bad", version='1.0" && curl x | sh && echo "')
     assert not (tmp_path / "bad").exists()

@@ -1,4 +1,4 @@
-"""The ``buurtwiki`` command: check, init, nieuw and schema."""
+"""The ``buurtwiki`` command: check, init, nieuw, schema, verschil, uit-issue and bijwerken."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from pathlib import Path
 from ..adapters.mkdocs.options import OptionsError, read_options
 from ..build import BuildOptions
 from ..model.schema import DEFAULT_REGISTRY
+from ..scaffold import update
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
 from ..stages import load_checked_site
+from . import annotations as check_formats  # not `annotations`: that name is taken by __future__
+from . import uit_issue, verschil
 
 
 def _options(root: Path) -> BuildOptions | None:
@@ -34,8 +37,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if options is None:
         return 2
     site = load_checked_site(root, options.docs_dir, args.wijken or options.wijken_dir)
-    for problem in site.problems.sorted():
-        print(problem)
+    sys.stdout.write(check_formats.render(site.problems.sorted(), args.format, root))
     count = len(site.entities)
     print(f"{count} pagina's gecontroleerd: {site.problems.summary()}.", file=sys.stderr)
     return 1 if site.problems.errors else 0
@@ -87,6 +89,8 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="controleer alle pagina's en meld elke fout met bestand en regel")
     check.add_argument("dir", nargs="?", default=".", help="de map van de site (standaard: deze map)")
     check.add_argument("--wijken", help="de map met wijken (standaard: wijken_dir uit mkdocs.yml, of wijken)")
+    check.add_argument("--format", choices=check_formats.FORMATS, default="text",
+                       help="text (standaard), github (meldingen bij de regel in een pull request) of gitlab (Code Quality)")
     check.set_defaults(func=cmd_check)
     init = sub.add_parser("init", help="maak een nieuwe site")
     init.add_argument("dir", help="de map voor de nieuwe site")
@@ -102,6 +106,9 @@ def parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="JSON Schema van elk type, voor editors en formulieren")
     schema.add_argument("--out", help="map om de schema's in te schrijven")
     schema.set_defaults(func=cmd_schema)
+    verschil.add_parser(sub)
+    uit_issue.add_parser(sub)
+    update.add_parser(sub)
     return p
 
 

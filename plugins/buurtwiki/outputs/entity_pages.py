@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from ..content.entity import Entity
 from ..model.types import Layout
 from . import infobox
+from .contribute import entity_links
+from .forge import of_build
 from .page import OutputPage, PageKind
 from .render import RenderContext
 from .sections import sections_for
@@ -19,13 +20,9 @@ if TYPE_CHECKING:
 
 
 def edit_url(build: Build, path: str) -> str | None:
-    """The web editor's address for a file (repo-relative ``path``), percent-encoded so that no
-    file name can end the attribute it is printed in; None without an http(s) ``repo_url``."""
-    repo = build.options.repo_url.strip().rstrip("/")
-    if not repo.lower().startswith(("https://", "http://")):
-        return None
-    repo = quote(repo, safe=":/@!$&()*+,;=%~")
-    return f"{repo}/edit/{quote(build.options.edit_branch, safe='/')}/{quote(path, safe='/')}"
+    """The forge's web editor for a file (repo-relative ``path``); see :mod:`forge`."""
+    forge = of_build(build)
+    return forge.edit(path) if forge else None
 
 
 def render_entity(ctx: RenderContext, entity: Entity) -> str:
@@ -39,6 +36,7 @@ def render_entity(ctx: RenderContext, entity: Entity) -> str:
         body=ctx.body(entity),
         sections=sections_for(ctx, entity),
         edit_url=edit_url(ctx.build, entity.path),
+        contribute=entity_links(ctx.build, entity),
     )
 
 

@@ -10,6 +10,7 @@ from ..content.entity import Entity
 from ..model.fields import Choice
 from ..model.themes import Theme, ThemeRegistry
 from ..model.types import STATUS, WIJKEN_URL, EntityType
+from .contribute import new_page_links
 from .page import MenuEntry, OutputPage, PageKind
 from .render import RenderContext
 
@@ -36,11 +37,13 @@ def by_title(entities) -> list[Entity]:
 
 
 def overview(
-    src_uri: str, title: str, groups, intro: str = "", kicker: str = "", menu: MenuEntry | None = None
+    src_uri: str, title: str, groups, intro: str = "", kicker: str = "", menu: MenuEntry | None = None,
+    new: tuple[str, str | None] | None = None,
 ) -> OutputPage:
     def render(ctx: RenderContext) -> str:
         resolved = groups(ctx) if callable(groups) else groups
-        return ctx.render("overview.html", title=title, intro=intro, kicker=kicker, groups=resolved, body=None)
+        new_links = new_page_links(ctx.build, [new[0]], new[1]) if new else []
+        return ctx.render("overview.html", title=title, intro=intro, kicker=kicker, groups=resolved, body=None, new_links=new_links)
 
     return OutputPage(src_uri=src_uri, title=title, render=render, kind=PageKind.OVERVIEW, description=intro, menu=menu)
 
@@ -61,12 +64,13 @@ def emit(build: Build) -> Iterator[OutputPage]:
                 f"{spec.plural} in {wijk.title}",
                 _grouped(spec, members),
                 kicker=wijk.title,
+                new=(spec.name, wijk.slug),
             )
     for number, spec in enumerate(registry.site_overviews, start=1):
         members = by_title(site.of_type(spec.name))
         intro = spec.overview.intro if spec.overview else ""
         yield overview(spec.overview_src_uri(), spec.plural, _grouped(spec, members), intro=intro,
-                       menu=MenuEntry(spec.plural, 10 * number))
+                       new=(spec.name, None), menu=MenuEntry(spec.plural, 10 * number))
     yield overview("themas/index.md", "Thema's", [
         Group(theme.titel, by_title(_with_theme(site, theme.key)), intro=theme.omschrijving, show_wijk=True,
               show_type=True, more=f"themas/{theme.key}/", more_text=f"Alles over {theme.titel.lower()}")

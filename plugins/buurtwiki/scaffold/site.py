@@ -10,7 +10,7 @@ from pathlib import Path
 from string import Template
 
 # Names that cannot ship under their real name inside a Python package.
-RENAMES = {"gitignore": ".gitignore", "github_workflows": ".github/workflows"}
+RENAMES = {"gitignore": ".gitignore", "github_workflows": ".github/workflows", "gitlab-ci.yml": ".gitlab-ci.yml"}
 
 # A public PEP 440 version (no local "+..." part: PyPI cannot serve one). Checked before it is
 # written into a workflow's `run:` line.
@@ -32,6 +32,14 @@ def package_version() -> str:
         found = SOURCE_VERSION.search(text) if '\nname = "buurtwiki"\n' in text else None
         version = found.group(1) if found else ""
     return version.split("+", 1)[0]
+
+
+def checked_version(version: str | None) -> str:
+    """A public buurtwiki release (default: this one); it goes into a workflow's `run:` line."""
+    version = package_version() if version is None else version
+    if not PUBLIC_VERSION.fullmatch(version):
+        raise ValueError(f"not a public buurtwiki release: {version!r}")
+    return version
 
 
 def _files(folder, prefix: str = ""):
@@ -58,15 +66,18 @@ def init_site(target: Path, site_name: str = "Onze buurt", today: dt.date | None
         "today": (today or dt.date.today()).isoformat(),
         "buurtwiki_version": package_version() if version is None else version,
     }
-    if not PUBLIC_VERSION.fullmatch(values["buurtwiki_version"]):  # it goes into a `run:` line
-        raise ValueError(f"not a public buurtwiki release: {values['buurtwiki_version']!r}")
+    values["buurtwiki_version"] = checked_version(values["buurtwiki_version"])
+    from .issue_forms import issue_forms  # generated from the model, as `buurtwiki bijwerken` does
+
     planned = [(target / rel, item) for rel, item in _files(template)]
+    planned += [(target / rel, text) for rel, text in issue_forms().items()]
     existing = [p for p, _ in planned if p.exists()]
     if existing:
         raise FileExistsError(", ".join(str(p) for p in existing))
     written = []
     for path, item in planned:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(Template(item.read_text(encoding="utf-8")).safe_substitute(values), encoding="utf-8")
+        text = item if isinstance(item, str) else Template(item.read_text(encoding="utf-8")).safe_substitute(values)
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
