@@ -47,3 +47,7 @@ class BuurtwikiConfig(Config):
     """Processes that build the history pages while MkDocs builds the rest (default: one less than
     the number of cores, on a site with more than 50 of them; 0: none). Only used where forking is
     safe, never in `mkdocs serve`."""
+
+    zoeken = c.Choice(("pagefind", "material"), default="pagefind")
+    """Search with Pagefind (a chunked index, filters by type, wijk, status and theme) or with
+    Material's own search plugin (one index file, for small sites; list `search` under plugins)."""

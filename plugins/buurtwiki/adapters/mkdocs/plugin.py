@@ -25,6 +25,7 @@ from ...build import Build, BuildOptions, run
 from ...content.files import SYMLINK, linked_folders
 from ...model.registry import Registry
 from ...model.schema import DEFAULT_REGISTRY
+from ...outputs import search
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
@@ -60,6 +61,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _check_timezone(self.config.timezone)
+        if self.config.zoeken == search.PAGEFIND:
+            _drop_material_search(config)
         overrides = str(resources.files("buurtwiki") / "templates" / "overrides")
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, overrides)
@@ -200,7 +203,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         output = self._output(page)
         if output is None:
             return ""
-        return output.render(RenderContext(self.core, page.url))
+        return search.mark(self.core, output, output.render(RenderContext(self.core, page.url)))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Every page's edit link comes from the core (percent-encoded, the real source path);
@@ -230,6 +233,9 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             self.building.finish()
             self.building = None
         self._stop_workers()
+        failed = search.index_site(self.core, config.site_dir) if self.build else None
+        if failed:
+            log.warning(failed)
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
 
@@ -252,6 +258,17 @@ def _escape_titles(item) -> None:
             item.title = Markup(escape(item.title))
         for child in item.children:
             _escape_titles(child)
+
+
+def _drop_material_search(config: MkDocsConfig) -> None:
+    """Pagefind searches the site: Material's search plugin (its index, its header box) is not used."""
+    plugins = config.plugins
+    for name in ("search", "material/search"):
+        plugin = plugins.pop(name, None) if name in plugins else None
+        if plugin is None:
+            continue
+        for event, methods in plugins.events.items():  # new lists: MkDocs may be looping over the old one
+            plugins.events[event] = [m for m in methods if getattr(m, "__self__", None) is not plugin]
 
 
 def _check_timezone(name: str) -> None:
