@@ -51,3 +51,7 @@ class BuurtwikiConfig(Config):
     zoeken = c.Choice(("pagefind", "material"), default="pagefind")
     """Search with Pagefind (a chunked index, filters by type, wijk, status and theme) or with
     Material's own search plugin (one index file, for small sites; list `search` under plugins)."""
+
+    cache_dir = c.Type(str, default=".cache/buurtwiki")
+    """Folder (relative to mkdocs.yml) where the history index is kept between builds, so a build
+    after one new commit reads only that commit. Empty: no cache. In CI, keep it with a cache step."""

@@ -55,6 +55,7 @@ def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None,
         editor_auth_url=plugin.editor_login,
         registry=registry,
         search=plugin.zoeken,
+        cache_dir=plugin.cache_dir,
     )
 
 
