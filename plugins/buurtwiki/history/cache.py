@@ -73,7 +73,7 @@ def _read(item: list) -> Read:
     values, changes = item
     if len(values) != len(_COMMIT_FIELDS):
         raise ValueError("commit")
-    typed = dict(zip(_COMMIT_FIELDS, values))
+    typed = dict(zip(_COMMIT_FIELDS, values, strict=True))
     typed["coauthors"] = tuple(typed["coauthors"])  # JSON gives a list
     commit = Commit(**typed)
     return commit, tuple(FileChange(commit, str(code), str(p), old, ob, nb) for code, p, old, ob, nb in changes)

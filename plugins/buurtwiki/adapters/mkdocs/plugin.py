@@ -30,11 +30,12 @@ from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
 from ...outputs.page import OutputPage, PageKind
+from ...outputs.page_cache import PageCache, history_keys
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from .config import BuurtwikiConfig
 from .navigation import navigation
-from .options import build_options
+from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file
 
 log = get_plugin_logger("buurtwiki")
@@ -174,8 +175,15 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         # pages without a page context (404) announce the site's feed; on_page_context adds the wijk's
         env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, "")})
         if self.standalone and self.nav is not None:
-            self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers())
+            page_cache, keys = self._page_cache(config)
+            self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers(), page_cache, keys)
         return env
+
+    def _page_cache(self, config: MkDocsConfig) -> tuple[PageCache | None, dict[str, str]]:
+        """The history pages' cache, with every page's key (outputs/page_cache.py)."""
+        if not self.config.cache_dir:
+            return None, {}
+        return PageCache(self.core.options.root / self.config.cache_dir), history_keys(self.core, engine_key(config))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str:
         """MkDocs never reads a resident's file: it would parse the front matter with its own YAML
