@@ -8,6 +8,7 @@ adapter for another engine stays small.
 from __future__ import annotations
 
 import os
+import threading
 from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -236,14 +237,20 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             server.watch(str(wijken))
         return server
 
+    def _index_search(self, site_dir: str) -> None:
+        failed = search.index_site(self.core, site_dir)
+        if failed:
+            log.warning(failed)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.building is not None:
             self.building.finish()
             self.building = None
         self._stop_workers()
-        failed = search.index_site(self.core, config.site_dir) if self.build else None
-        if failed:
-            log.warning(failed)
+        if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
+            threading.Thread(target=self._index_search, args=(config.site_dir,), daemon=True).start()
+        elif self.build is not None:
+            self._index_search(config.site_dir)
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
 
