@@ -74,3 +74,45 @@ def test_an_uncommitted_edit_and_a_new_title_are_seen(tmp_path):
     assert differences(site, uncached_copy(root, tmp_path)) == []
     page = (site / "wijken/ohg/initiatieven/buurteettafel/geschiedenis/index.html").read_text(encoding="utf-8")
     assert "Geschiedenis van Grote buurteettafel" in page and "nog niet vastgelegd" in page
+
+
+def test_random_edits_with_the_cache_give_the_site_of_a_full_build(tmp_path):
+    """Field change, body change, new page, rename, deleted page; committed or not, in a random
+    order: after each, the build with the cache equals a build without one, byte for byte."""
+    import random
+
+    repo = story(tmp_path / "repo")
+    root = repo.path
+    build(root, workers=2)
+    rng = random.Random(16)
+    folder = "wijken/ohg/plekken"
+
+    def places() -> list[str]:
+        return sorted(p.name for p in (root / folder).glob("*.md"))
+
+    def field_change():
+        repo.write(f"{folder}/{rng.choice(places())}", plek("Buurthuis", rng.choice(["bedreigd", "gesloten"])))
+
+    def body_change():
+        repo.write(f"{folder}/{rng.choice(places())}", plek("Buurthuis", "open", f"Nieuwe tekst {rng.random()}."))
+
+    def new_page():
+        repo.write(f"{folder}/werkplaats-{rng.randrange(1000)}.md", plek("Werkplaats"))
+
+    def rename():
+        old = rng.choice(places())
+        repo.git("mv", f"{folder}/{old}", f"{folder}/hernoemd-{rng.randrange(1000)}.md")
+
+    def delete():
+        if len(places()) > 1:
+            repo.git("rm", "-q", f"{folder}/{rng.choice(places())}")
+
+    edits = [field_change, body_change, new_page, rename, delete]
+    rng.shuffle(edits)
+    for number, edit in enumerate(edits):
+        edit()
+        if number % 2 == 0:
+            repo.git("add", "-A")
+            repo.commit(f"Wijziging {number}: {edit.__name__}")
+        site = build(root, workers=2)
+        assert differences(site, uncached_copy(root, tmp_path / str(number))) == [], edit.__name__
