@@ -6,7 +6,7 @@ and bounds as the parser, see :mod:`.base` - and what an example value looks lik
 scaffolding. The entity types in :mod:`buurtwiki.model.schema` are built from these.
 """
 
-from .base import MAX_SHOWN, MAX_SLUG, FieldError, Kind, describe, is_empty, json_value, line_of, scalar, shown
+from .base import MAX_SHOWN, MAX_SLUG, FieldError, Kind, describe, is_empty, is_plain, json_value, line_of, scalar, shown
 from .choices import Choice, Recurrence
 from .composite import ListOf, Struct
 from .dates import MAX_YEAR, MIN_YEAR, MONTHS, Date, DateTime
@@ -21,5 +21,5 @@ __all__ = [
     "DAYS", "MAX_NUMBER_TEXT", "MAX_SHOWN", "MAX_SLUG", "MAX_YEAR", "MIN_YEAR", "MONTHS", "NUMBER_LIMIT",
     "Choice", "Date", "DateTime", "Field", "FieldError", "FilePath", "HoursLine", "Kind", "LatLon", "ListOf",
     "Number", "OpeningHours", "Recurrence", "Ref", "RefValue", "Struct", "Text", "ThemeKey", "ThemeValue",
-    "Url", "Year", "describe", "is_empty", "json_value", "line_of", "number_of", "parse_hours", "scalar", "shown",
+    "Url", "Year", "describe", "is_empty", "is_plain", "json_value", "line_of", "number_of", "parse_hours", "scalar", "shown",
 ]

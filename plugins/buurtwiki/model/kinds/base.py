@@ -55,9 +55,15 @@ def describe(node: yaml.Node) -> str:
     return "een groep velden"
 
 
+def is_plain(node: yaml.ScalarNode) -> bool:
+    """Written without quotes. libyaml's composer marks plain scalars with style '', PyYAML's with None."""
+    return not node.style
+
+
 def is_empty(node: yaml.Node | None) -> bool:
+    """No value: nothing, blanks, or an unquoted null (``~``, ``null``): the field counts as absent."""
     return node is None or (
-        isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and node.style is None
+        isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and is_plain(node)
     ) or (isinstance(node, yaml.ScalarNode) and node.value.strip() == "")
 
 

@@ -14,8 +14,8 @@ from .text import Text
 if TYPE_CHECKING:
     from .field import Field
 
-# What the parser skips in a list: an empty or blank item, or null.
-EMPTY_ITEM = {"anyOf": [{"type": "null"}, {"type": "string", "pattern": r"^\s*$"}]}
+# What the parser skips in a list: an empty or blank item, or null (also YAML 1.1 ~, Null, NULL).
+EMPTY_ITEM = {"anyOf": [{"type": "null"}, {"enum": ["~", "Null", "NULL"]}, {"type": "string", "pattern": r"^\s*$"}]}
 
 
 @dataclass
