@@ -165,7 +165,13 @@ def place_as_text(kind: Kind, node: yaml.Node) -> bool:
     return any(isinstance(json_of(n), str) for n in node.value) if isinstance(node, yaml.SequenceNode) else False
 
 
-EXCLUDED = [number_as_text, dutch_thousands, not_a_calendar_day, rule_values, ref_read_as_other_value, place_as_text]
+def quoted_null_word(kind: Kind, node: yaml.Node) -> bool:
+    """A quoted '~', 'Null' or 'NULL' is text to the parser; unquoted it is empty (YAML 1.1 null).
+    An editor's YAML 1.2 loader sees the same string either way."""
+    return not is_plain(node) and node.value in ("~", "Null", "NULL")
+
+
+EXCLUDED = [quoted_null_word, number_as_text, dutch_thousands, not_a_calendar_day, rule_values, ref_read_as_other_value, place_as_text]
 
 
 def excluded(kind: Kind, node: yaml.Node) -> str | None:
@@ -306,7 +312,7 @@ def sources(kind: Kind) -> st.SearchStrategy[str]:
 
 
 @pytest.mark.parametrize("key", sorted(KINDS))
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_parser_accepts_exactly_what_the_schema_accepts(key, data):
     kind = KINDS[key]

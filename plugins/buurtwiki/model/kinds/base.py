@@ -71,7 +71,7 @@ def json_value(text: str) -> Any:
     """The JSON value an editor's YAML 1.2 (JSON schema) loader makes of a plain scalar."""
     if text in ("true", "false"):
         return text == "true"
-    if text == "null":
+    if text in ("null", ""):
         return None
     if _JSON_INT.fullmatch(text):
         return int(text)
@@ -89,6 +89,10 @@ def any_case(word: str) -> str:
     """``ma`` as ``[Mm][Aa]``: JSON Schema patterns have no case-insensitive flag."""
     return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
 
+
+# What the parser takes for "no value" (the field or list item counts as absent): null, blanks,
+# and the nulls of YAML 1.1 that an editor's YAML 1.2 loader keeps as text.
+EMPTY: dict[str, Any] = {"anyOf": [{"type": "null"}, {"enum": ["~", "Null", "NULL"]}, {"type": "string", "pattern": r"^\s*$"}]}
 
 # A scalar value the parser reads as text: YAML may hand an editor a number or true/false for it.
 ANY_SCALAR = ["string", "number", "boolean"]

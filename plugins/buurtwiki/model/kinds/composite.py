@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..words import did_you_mean
-from .base import FieldError, Kind, describe, is_empty, line_of, shown
+from .base import EMPTY, FieldError, Kind, describe, is_empty, line_of, shown
 from .text import Text
 
 if TYPE_CHECKING:
     from .field import Field
 
-# What the parser skips in a list: an empty or blank item, or null (also YAML 1.1 ~, Null, NULL).
-EMPTY_ITEM = {"anyOf": [{"type": "null"}, {"enum": ["~", "Null", "NULL"]}, {"type": "string", "pattern": r"^\s*$"}]}
 
 
 @dataclass
@@ -41,7 +39,7 @@ class ListOf(Kind):
 
     def schema(self) -> dict[str, Any]:
         item = self.item.schema()
-        return {"anyOf": [item, {"type": "array", "items": {"anyOf": [item, EMPTY_ITEM]}}]}
+        return {"anyOf": [item, {"type": "array", "items": {"anyOf": [item, EMPTY]}}]}
 
     def example(self) -> list[Any]:
         return []

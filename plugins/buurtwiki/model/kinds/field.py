@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Kind
+from .base import EMPTY, Kind
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,10 @@ class Field:
             self.label = self.name.replace("_", " ").capitalize()
 
     def schema(self) -> dict[str, Any]:
-        out = self.kind.schema()
+        """The kind's schema; an empty value means "absent", so it fails a required field and
+        passes an optional one, as in the parser."""
+        kind = self.kind.schema()
+        out: dict[str, Any] = {"allOf": [kind, {"not": EMPTY}]} if self.required else {"anyOf": [kind, EMPTY]}
         if self.help:
             out = {**out, "description": self.help}
         return out
