@@ -69,7 +69,8 @@ def test_scrubbing_and_trailers_take_linear_time(shape: str) -> None:
 
     small, big = cost(100_000), cost(200_000)
     assert big < 0.5, f"{shape}: {big:.2f} s"
-    assert big < 4 * small + 0.02, f"{shape}: {small:.4f} s for n, {big:.4f} s for 2n"
+    # 0.1 s of slack for a busy machine: a quadratic cost at 200,000 characters takes seconds.
+    assert big < 4 * small + 0.1, f"{shape}: {small:.4f} s for n, {big:.4f} s for 2n"
 
 
 def test_hostile_messages_do_not_slow_the_index(tmp_path: Path) -> None:

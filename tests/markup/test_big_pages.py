@@ -28,9 +28,11 @@ def best_of(runs: int, fn, *args) -> float:
 def test_wikilink_lines_are_right_and_cost_grows_linearly():
     links = find_links(parse(wikilink_page(3000)), first_line=5)
     assert [link.line for link in links[:3]] == [5, 6, 7] and links[-1].line == 3004
-    small = best_of(3, parse, wikilink_page(10_000))
+    small = best_of(3, parse, wikilink_page(5_000))
     large = best_of(3, parse, wikilink_page(20_000))
-    assert large < 3 * small + 0.05, (small, large)  # counting from the start each time made this 4x
+    # 4x the links: linear is 4x, counting lines from the start each time was 16x; 8x leaves room
+    # for a busy machine.
+    assert large < 8 * small + 0.1, (small, large)
 
 
 def test_a_page_of_one_megabyte_of_wikilinks_parses_quickly():
