@@ -7,7 +7,7 @@ put an e-mail address or a control character on the site.
 from __future__ import annotations
 
 import subprocess
-import time
+import time  # process_time: CPU time of this process, so other jobs on the machine do not count
 from pathlib import Path
 
 import pygit2
@@ -59,12 +59,12 @@ def test_scrubbing_and_trailers_take_linear_time(shape: str) -> None:
         text = hostile_shapes(n)[shape]
         best = float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             without_emails(text)
             obfuscate_emails(text)
             coauthor_lines(text)
             safe_name(text)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
     small, big = cost(100_000), cost(200_000)
@@ -81,9 +81,9 @@ def test_hostile_messages_do_not_slow_the_index(tmp_path: Path) -> None:
     for number, message in enumerate(messages):
         repo.write(PAGE, page("actief", f"Versie {number}."))
         repo.commit(message)
-    start = time.perf_counter()
+    start = time.process_time()
     index = HistoryIndex.build(repo.path)
-    spent = time.perf_counter() - start
+    spent = time.process_time() - start
     assert spent < 2.0, f"{spent:.1f} s for {len(messages)} commits"
     assert len(index.history(PAGE)) == len(messages) + 1
     for commit in index.commits:
