@@ -45,7 +45,7 @@ def test_every_type_and_field_of_the_model_is_in_the_guide():
     block = text[text.index(BEGIN):text.index(END)]
     sections = re.split(r"^### ", block, flags=re.MULTILINE)[1:]
     assert [re.search(r"\(`([a-z]+)`\)", s).group(1) for s in sections] == DEFAULT_REGISTRY.names
-    for spec, section in zip(DEFAULT_REGISTRY, sections):
+    for spec, section in zip(DEFAULT_REGISTRY, sections, strict=True):
         for field in spec.required:
             if field.name != "type":
                 assert f"| **`{field.name}`** (verplicht) |" in section, (spec.name, field.name)

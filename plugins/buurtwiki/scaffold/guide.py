@@ -29,7 +29,10 @@ class GuideError(Exception):
 
 def template_guide() -> str:
     """The guide as shipped in the package (what `buurtwiki init` writes)."""
-    return resources.files("buurtwiki").joinpath("scaffold", "site_template", *GUIDE.split("/")).read_text(encoding="utf-8")
+    folder = resources.files("buurtwiki").joinpath("scaffold").joinpath("site_template")
+    for part in GUIDE.split("/"):
+        folder = folder.joinpath(part)
+    return folder.read_text(encoding="utf-8")
 
 
 def fields_markdown(registry: Registry) -> str:
