@@ -18,6 +18,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .anchors import anchors_plugin
+from .ids import resident_id
 from .wikilinks import wikilinks_plugin
 
 
@@ -85,12 +86,19 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    """nh3's hook for every allowed attribute: no resident element gets an id of the theme's."""
+    return resident_id(value) if name == "id" else value
+
+
 def sanitise(html: str) -> str:
-    """Remove scripts, event handlers, ``javascript:`` links and anything else unsafe."""
+    """Remove scripts, event handlers, ``javascript:`` links and anything else unsafe; ids that
+    Material or Buurtwiki look up (``__config``, ``md-…``, ``bw-…``) get a prefix (see :mod:`.ids`)."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_attribute,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
         filter_style_properties={"text-align"},
