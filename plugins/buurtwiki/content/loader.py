@@ -10,6 +10,7 @@ from pathlib import Path
 from ..markup.markdown import find_links, parse
 from ..model.registry import Registry
 from ..model.schema import DEFAULT_REGISTRY
+from ..model.text import safe_values
 from ..model.themes import default_registry, parse_registry
 from ..validation.fields import parse_fields
 from ..validation.page_meta import check_pages
@@ -91,7 +92,9 @@ def _load_one(site: Site, path: Path, shown: str, locate) -> None:
     if location.type is None:
         site.add_page(Page(shown, location.src_uri, location.url, source, tokens, links))
         return
-    data = parse_fields(source, location.type, report) if source.readable else {}
+    # every text value as it may be published (no plain e-mail address, no control characters),
+    # once here, so no output can forget it
+    data = safe_values(parse_fields(source, location.type, report)) if source.readable else {}
     entity = Entity(
         type=location.type,
         slug=location.slug,

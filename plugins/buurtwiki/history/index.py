@@ -23,13 +23,14 @@ from pathlib import Path, PurePosixPath
 
 import pygit2
 
+from ..model.text import obfuscate_emails
 from . import rawwalk
 from .changes import Change, describe_change
 from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
 from .lineage import Lineage, trace
 from .model import Commit, FileChange, RecentChange
 from .notices import PARTIAL, UNPARSEABLE, date_warnings, partial_clone_filter
-from .people import BotMatcher, People, obfuscate_emails
+from .people import BotMatcher, People
 from .rawwalk import RawCommit, read_commit
 from .worktree import CHANGED, NEW, worktree_changes
 
