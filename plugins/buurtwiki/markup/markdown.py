@@ -130,9 +130,10 @@ def render(
     relative link or image (written relative to the source file) for the page's own URL."""
     env = {"wikilink": wikilink}
     for block in tokens:
-        for i, child in enumerate(block.children or ()):
+        children = block.children or []
+        for i, child in enumerate(children):
             if child.type == "link_open":
-                _mail_link(child, block.children[i + 1] if i + 1 < len(block.children or ()) else None)
+                _mail_link(child, children[i + 1] if i + 1 < len(children) else None)
             attr = "href" if child.type == "link_open" else "src" if child.type == "image" else None
             if attr is None:
                 continue
