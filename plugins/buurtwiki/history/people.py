@@ -14,6 +14,7 @@ import pygit2
 
 from ..model.text import clean_text
 from ..model.text import is_address as _is_address
+from .rawwalk import RawSignature
 
 HIDDEN_EMAIL = "[e-mailadres]"
 UNKNOWN = "onbekend"
@@ -140,7 +141,7 @@ class People:
             found = self._cache[key] = safe_name(resolved)
         return found
 
-    def author(self, signature: pygit2.Signature, encoding: str | None) -> str:
+    def author(self, signature: pygit2.Signature | RawSignature, encoding: str | None) -> str:
         return self.name(decode(signature.raw_name, encoding), decode(signature.raw_email, encoding))
 
     def coauthors(self, message: str, author: str) -> tuple[str, ...]:
