@@ -19,10 +19,10 @@ from buurtwiki.history.people import (
     MAX_MESSAGE_BYTES,
     MAX_MESSAGE_LINES,
     coauthor_lines,
-    obfuscate_emails,
     safe_name,
     without_emails,
 )
+from buurtwiki.model.text import obfuscate_emails
 
 from .gitrepo import YEAR_10000, GitRepo
 

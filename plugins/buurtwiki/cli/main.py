@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ..adapters.mkdocs.options import OptionsError, read_options
-from ..build import BuildOptions
+from ..build import BuildOptions, run
 from ..model.schema import DEFAULT_REGISTRY
 from ..scaffold import guide, update
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
-from ..stages import load_checked_site
 from . import annotations as check_formats  # not `annotations`: that name is taken by __future__
 from . import uit_issue, verschil
 
@@ -36,7 +36,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     options = _options(root)
     if options is None:
         return 2
-    site = load_checked_site(root, options.docs_dir, args.wijken or options.wijken_dir)
+    # the emit stage too (without git history: pages are rendered only when written), so that a
+    # resident page at the address of a generated page is reported here as in the build
+    site = run(replace(options, root=root.resolve(), wijken_dir=args.wijken or options.wijken_dir, history=False)).site
     sys.stdout.write(check_formats.render(site.problems.sorted(), args.format, root))
     count = len(site.entities)
     print(f"{count} pagina's gecontroleerd: {site.problems.summary()}.", file=sys.stderr)

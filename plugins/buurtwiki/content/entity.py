@@ -10,6 +10,7 @@ from markdown_it.token import Token
 
 from ..markup.markdown import BodyLink
 from ..model.fields import RefValue
+from ..model.text import safe_text
 from ..model.types import STATUS, SUMMARY, TITLE, EntityType
 from .source import Source
 
@@ -90,4 +91,5 @@ class Page:
     @property
     def title(self) -> str | None:
         pair = self.source.fields.get(TITLE) or self.source.fields.get("title")
-        return str(pair[1].value) if pair and hasattr(pair[1], "value") and isinstance(pair[1].value, str) else None
+        value = pair[1].value if pair and hasattr(pair[1], "value") else None
+        return safe_text(value) if isinstance(value, str) else None

@@ -40,6 +40,11 @@ DATA_FILES = ("themas.yml",)  # in the docs folder itself: data for Buurtwiki, n
 RESERVED = ("assets", "search", "pagefind", "data", "feeds", "sitemap.xml", "sitemap.xml.gz", "404.html", "objects.inv")
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 MAX_FILE_BYTES = 25 * 1024 * 1024
+# Bounds on a whole folder. Ordinary pages carry the whole menu (Material's navigation), so their cost
+# grows with their number squared: 1,000 one-line pages were 109 s and 252 MB of site.
+MAX_ORDINARY_PAGES = 500
+MAX_FILES = 5000  # pages and files in one folder (content/ or wijken/)
+MAX_TOTAL_BYTES = 500 * 1024 * 1024  # of everything published from one folder (GitHub Pages allows 1 GB)
 
 SYMLINK = (
     "dit is een snelkoppeling (symlink); Buurtwiki publiceert geen snelkoppelingen. "
@@ -61,19 +66,23 @@ class Listing:
     files: list[str] = field(default_factory=list)  # other files, published as they are
     data: list[str] = field(default_factory=list)  # read by Buurtwiki, never published
     problems: list[tuple[str, str]] = field(default_factory=list)  # (relative path, Dutch message)
+    max_pages: int = MAX_FILES
+    total_bytes: int = 0
 
     @property
     def published(self) -> frozenset[str]:
         return frozenset(self.pages) | frozenset(self.files)
 
 
-def list_folder(folder: Path, reserved: tuple[str, ...] = (), data: tuple[str, ...] = ()) -> Listing:
+def list_folder(
+    folder: Path, reserved: tuple[str, ...] = (), data: tuple[str, ...] = (), max_pages: int = MAX_FILES
+) -> Listing:
     """Every file below ``folder`` sorted into pages, published files, data files and problems.
 
     ``reserved`` and ``data`` are names in the folder itself (not in subfolders).
     Symbolic links are reported and never followed or read, not even to see where they point.
     """
-    listing = Listing()
+    listing = Listing(max_pages=max_pages)
     if folder.is_symlink():
         listing.problems.append(("", SYMLINK))
         return listing
@@ -92,8 +101,8 @@ def list_folder(folder: Path, reserved: tuple[str, ...] = (), data: tuple[str, .
                 listing.problems.append((_UNPRINTABLE.sub("?", rel), NAME))  # could forge lines of the report
             elif entry.is_symlink():
                 listing.problems.append((rel, SYMLINK))  # never followed, not even to see what it is
-            elif not rel_dir and entry.name in reserved:
-                listing.problems.append((rel, _reserved(entry.name)))
+            elif not rel_dir and (entry.name in reserved or _page_name(entry.name) in reserved):
+                listing.problems.append((rel, _reserved(entry.name)))  # sitemap.xml.md is at sitemap.xml/
             elif entry.is_dir(follow_symlinks=False):
                 stack.append(rel)
             elif not rel_dir and entry.name in data and entry.is_file(follow_symlinks=False):
@@ -107,13 +116,30 @@ def list_folder(folder: Path, reserved: tuple[str, ...] = (), data: tuple[str, .
 
 
 def _sort_file(listing: Listing, rel: str, entry: os.DirEntry) -> None:
-    problem = file_problem(rel, entry.stat(follow_symlinks=False))
+    info = entry.stat(follow_symlinks=False)
+    problem = file_problem(rel, info) or _over_bounds(listing, rel, info.st_size)
     if problem:
         listing.problems.append((rel, problem))
     elif rel.endswith(PAGE_SUFFIX):
         listing.pages.append(rel)
     else:
         listing.files.append(rel)
+
+
+def _over_bounds(listing: Listing, rel: str, size: int) -> str | None:
+    """Why one more file would make the folder too big (files are counted in the order of the walk)."""
+    page = rel.endswith(PAGE_SUFFIX)
+    if page and len(listing.pages) >= listing.max_pages:
+        return (f"deze map heeft meer dan {listing.max_pages} pagina's; de pagina's na de {listing.max_pages}e "
+                "worden niet gepubliceerd. Voeg pagina's samen of vraag de beheerders van de site om hulp.")
+    if len(listing.pages) + len(listing.files) >= MAX_FILES:
+        return (f"deze map heeft meer dan {MAX_FILES} bestanden; de bestanden na het {MAX_FILES}e worden niet "
+                "gepubliceerd. Haal bestanden weg of vraag de beheerders van de site om hulp.")
+    if listing.total_bytes + size > MAX_TOTAL_BYTES:
+        return (f"alle bestanden in deze map samen zijn groter dan {_megabytes(MAX_TOTAL_BYTES)}; dit bestand en "
+                "wat volgt worden niet gepubliceerd. Maak foto's en bestanden kleiner.")
+    listing.total_bytes += size
+    return None
 
 
 def file_problem(rel: str, info: os.stat_result) -> str | None:
@@ -146,6 +172,11 @@ def file_problem(rel: str, info: os.stat_result) -> str | None:
     if info.st_size > MAX_FILE_BYTES:
         return f"dit bestand is te groot ({_megabytes(info.st_size)}); hoogstens {_megabytes(MAX_FILE_BYTES)} mag. Maak het kleiner."
     return None
+
+
+def _page_name(name: str) -> str | None:
+    """The address a Markdown file gets (``sitemap.xml.md`` is published at ``sitemap.xml/``)."""
+    return name[:-3] if name.endswith(".md") else None
 
 
 def _reserved(name: str) -> str:

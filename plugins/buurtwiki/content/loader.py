@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..markup.limits import too_dense
 from ..markup.markdown import find_links, parse
 from ..model.registry import Registry
 from ..model.schema import DEFAULT_REGISTRY
+from ..model.text import safe_values
 from ..validation.fields import parse_fields
 from ..validation.page_meta import check_pages
 from ..validation.problems import Problems
 from ..validation.references import check_site
 from .entity import Entity, Page
-from .files import RESERVED, list_folder
+from .files import MAX_ORDINARY_PAGES, RESERVED, list_folder
 from .local_paths import check_local_paths
 from .paths import Location, LocationError, locate_content_file, locate_wijk_file
 from .site import Site
@@ -36,7 +38,7 @@ def load_site(
     Which files are read and published is decided by :mod:`.files` (no links followed)."""
     root = Path(root).resolve()
     problems = Problems()
-    docs = list_folder(root / docs_dir, reserved=RESERVED, data=(THEMES_FILE,))
+    docs = list_folder(root / docs_dir, reserved=RESERVED, data=(THEMES_FILE,), max_pages=MAX_ORDINARY_PAGES)
     wijken = list_folder(root / wijken_dir)
     for folder, listing in ((docs_dir, docs), (wijken_dir, wijken)):
         for rel, message in listing.problems:
@@ -86,12 +88,17 @@ def _load_one(site: Site, path: Path, shown: str, locate) -> None:
     if text is None:
         return
     source = parse_source(shown, text, report, need_front_matter=location.type is not None)
-    tokens = parse(source.body)
+    dense = too_dense(source.body)
+    if dense:
+        report.error(source.body_line, dense)
+    tokens = parse("" if dense else source.body)
     links = find_links(tokens, source.body_line)
     if location.type is None:
         site.add_page(Page(shown, location.src_uri, location.url, source, tokens, links))
         return
-    data = parse_fields(source, location.type, report) if source.readable else {}
+    # every text value as it may be published (no plain e-mail address, no control characters),
+    # once here, so no output can forget it
+    data = safe_values(parse_fields(source, location.type, report)) if source.readable else {}
     entity = Entity(
         type=location.type,
         slug=location.slug,

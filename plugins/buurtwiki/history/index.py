@@ -23,13 +23,15 @@ from pathlib import Path, PurePosixPath
 
 import pygit2
 
+from ..content.source import MAX_FILE_BYTES
+from ..model.text import obfuscate_emails
 from . import rawwalk
 from .changes import Change, describe_change
 from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
 from .lineage import Lineage, trace
 from .model import Commit, FileChange, RecentChange
 from .notices import PARTIAL, UNPARSEABLE, date_warnings, partial_clone_filter
-from .people import BotMatcher, People, obfuscate_emails
+from .people import BotMatcher, People
 from .rawwalk import RawCommit, read_commit
 from .worktree import CHANGED, NEW, worktree_changes
 
@@ -49,6 +51,8 @@ SHALLOW = (
 )
 READ_ERROR = "De git-geschiedenis kon niet helemaal gelezen worden ({error}): de site wordt gebouwd zonder geschiedenis."
 MISSING = "inhoud niet beschikbaar: deze kopie van de repository mist oude versies"
+MAX_VERSION_BYTES = MAX_FILE_BYTES  # an old version is compared only when a current file may be that big
+TOO_BIG = f"een versie was te groot om te vergelijken (meer dan {MAX_VERSION_BYTES // 1024} kB)"
 BLOB_CACHE = 256
 
 
@@ -296,6 +300,17 @@ class HistoryIndex:
         except (ValueError, pygit2.GitError):
             return True
 
+    def blob_too_big(self, oid: str | None) -> bool:
+        """True for a version over the size bound: it is neither decoded nor compared (a 40 MB old
+        version made a 161 MB history page)."""
+        if oid is None or self._repo is None:
+            return False
+        try:
+            blob = self._repo.get(oid)
+        except (ValueError, pygit2.GitError):
+            return False
+        return isinstance(blob, pygit2.Blob) and blob.size > MAX_VERSION_BYTES
+
     def blob_text(self, oid: str | None) -> str | None:
         """A version of a file as text (invalid UTF-8 replaced); None for binary or unknown."""
         if oid is None or self._repo is None:
@@ -318,6 +333,8 @@ class HistoryIndex:
         """What a change did to the file, in words (see ``changes.describe_change``)."""
         if self.blob_missing(change.old_blob) or self.blob_missing(change.new_blob):
             return Change(MISSING)  # a partial clone: not "pagina aangemaakt" for a version that is not here
+        if self.blob_too_big(change.old_blob) or self.blob_too_big(change.new_blob):
+            return Change(TOO_BIG)
         # Residents' addresses (contact.email, in the text) are written as on the entity page
         # before comparing: then no field change or word diff can show one plain.
         old, new = self.blob_text(change.old_blob), self.blob_text(change.new_blob)

@@ -12,30 +12,19 @@ from collections.abc import Iterable
 
 import pygit2
 
+from ..model.text import clean_text
+from ..model.text import is_address as _is_address
 from .rawwalk import RawSignature
 
 HIDDEN_EMAIL = "[e-mailadres]"
 UNKNOWN = "onbekend"
-AT_WORD = " [apenstaartje] "  # as on the entity pages: "naam [apenstaartje] domein.nl"
 MAX_NAME = 80  # characters of a name shown; longer names end in "…"
 MAX_MESSAGE_BYTES = 8192  # of a commit message, the rest is not read
 MAX_MESSAGE_LINES = 50
 ELLIPSIS = "…"
 
-# Everything here is linear in the length of the text: no regex that can backtrack. Strangers
-# write commit messages, names and page texts; a quadratic regex on 100 KB is minutes of build.
+# Everything here is linear in the length of the text: no regex that can backtrack.
 _WORD = re.compile(r"[^\s<>()\"'`,;]+")  # a run of non-separators: each character is looked at once
-# Control characters, bidirectional overrides (U+202E turns "gpj.exe" around) and the
-# characters XML 1.0 forbids: taken out of names and messages.
-_INVISIBLE = dict.fromkeys(
-    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x200E, 0x200F,
-     *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]
-)
-
-
-def clean_text(text: str) -> str:
-    """The text without control characters and direction overrides (newlines and tabs stay)."""
-    return text.translate(_INVISIBLE)
 
 
 def decode(raw: bytes, encoding: str | None = None) -> str:
@@ -73,12 +62,6 @@ def decode_message(raw: bytes, encoding: str | None = None) -> str:
     return text.rstrip() + ELLIPSIS if cut else text
 
 
-def _is_address(word: str) -> bool:
-    """Looks like an e-mail address: something, @, something with a dot."""
-    before, at, after = word.partition("@")
-    return bool(at and before.strip("@") and "." in after.strip("."))
-
-
 def without_emails(text: str) -> str:
     """The text with every e-mail address taken out (``Naam <a@b.nl>`` becomes ``Naam``)."""
     if "@" not in text:
@@ -98,26 +81,6 @@ def without_emails(text: str) -> str:
             last = end + 1
         else:
             out += [text[last:start], HIDDEN_EMAIL]
-            last = end
-    out.append(text[last:])
-    return "".join(out)
-
-
-def obfuscate_emails(text: str) -> str:
-    """Every e-mail address written as on the entity pages: ``naam [apenstaartje] domein.nl``.
-
-    For texts that residents wrote (a page's ``contact.email``, old versions in a word diff):
-    the reader can still see the address, a harvester finds no ``a@b.nl`` in the page.
-    """
-    if "@" not in text:
-        return text
-    out: list[str] = []
-    last = 0
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if "@" in word and _is_address(word):
-            start, end = match.span()
-            out += [text[last:start], word.replace("@", AT_WORD)]
             last = end
     out.append(text[last:])
     return "".join(out)

@@ -11,6 +11,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from mdit_py_plugins.anchors.index import slugify
 
+from .ids import resident_id
+
 MAX_SLUG = 100  # characters of a heading id; a very long heading gets a shorter id
 
 
@@ -41,7 +43,7 @@ def _anchors(state: StateCore, levels: tuple[str, ...]) -> None:
             continue
         children = tokens[idx + 1].children or []
         title = "".join(c.content for c in children if c.type in ("text", "code_inline"))
-        token.attrSet("id", slugs.add(slugify(title[: MAX_SLUG * 4])[:MAX_SLUG]))
+        token.attrSet("id", slugs.add(resident_id(slugify(title[: MAX_SLUG * 4])[:MAX_SLUG])))
 
 
 def anchors_plugin(md: MarkdownIt, min_level: int = 2, max_level: int = 3) -> None:

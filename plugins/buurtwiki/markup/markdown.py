@@ -17,7 +17,9 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from ..model.text import obfuscate_emails
 from .anchors import anchors_plugin
+from .ids import resident_id
 from .wikilinks import wikilinks_plugin
 
 
@@ -85,13 +87,20 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    """nh3's hook for every allowed attribute: no resident element gets an id of the theme's."""
+    return resident_id(value) if name == "id" else value
+
+
 def sanitise(html: str) -> str:
-    """Remove scripts, event handlers, ``javascript:`` links and anything else unsafe."""
+    """Remove scripts, event handlers, ``javascript:`` links and anything else unsafe; ids that
+    Material or Buurtwiki look up (``__config``, ``md-…``, ``bw-…``) get a prefix (see :mod:`.ids`)."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
+        attribute_filter=_attribute,
+        url_schemes={"http", "https", "tel"},  # mailto: see _mail_link
         link_rel="noopener noreferrer",
         filter_style_properties={"text-align"},
     )
@@ -121,7 +130,10 @@ def render(
     relative link or image (written relative to the source file) for the page's own URL."""
     env = {"wikilink": wikilink}
     for block in tokens:
-        for child in block.children or ():
+        children = block.children or []
+        for i, child in enumerate(children):
+            if child.type == "link_open":
+                _mail_link(child, children[i + 1] if i + 1 < len(children) else None)
             attr = "href" if child.type == "link_open" else "src" if child.type == "image" else None
             if attr is None:
                 continue
@@ -133,4 +145,17 @@ def render(
             elif asset is not None:
                 child.attrSet(attr, asset(original))
     md = parser()
-    return sanitise(md.renderer.render(tokens, md.options, env))
+    # after sanitising, entities such as &#x40; are plain characters: no address escapes the pass
+    return obfuscate_emails(sanitise(md.renderer.render(tokens, md.options, env)))
+
+
+def _mail_link(link: Token, text: Token | None) -> None:
+    """A ``mailto:`` link loses its link (the sanitiser drops the scheme): its address stays readable
+    in the text, written as ``naam [apenstaartje] domein.nl`` like every address on the site."""
+    href = str(link.attrGet("href") or "")
+    if href[:7].lower() != "mailto:" or text is None or text.type != "text" or link.meta.get("mail"):
+        return
+    link.meta["mail"] = True
+    address = href[7:].split("?", 1)[0]
+    if address and address not in text.content:
+        text.content = f"{text.content} ({address})"

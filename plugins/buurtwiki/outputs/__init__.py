@@ -18,3 +18,11 @@ def emit_all(build: Build, emitters: Iterable[Emitter]) -> None:
     for emitter in emitters:
         for item in emitter.emit(build):
             build.outputs.add(item)
+    build.outputs.settle()
+    for page in build.outputs.left_out:
+        build.problems.error(
+            page.edit_path or page.src_uri, 1,
+            f"deze pagina staat op hetzelfde adres als een pagina of bestand dat Buurtwiki zelf maakt "
+            f"(/{page.url}); de pagina van Buurtwiki gaat voor en deze pagina wordt niet gepubliceerd. "
+            f"Geef het bestand een andere naam of zet het in een andere map, zoals 'content/info/'.",
+        )

@@ -26,6 +26,7 @@ from ..model.fields import (
     Url,
     Year,
 )
+from ..model.text import AT_WORD
 from . import dates
 from .render import RenderContext
 
@@ -117,7 +118,7 @@ def email_html(address: str) -> Markup:
     Without JavaScript it reads ``naam [apenstaartje] domein.nl``; a small script turns it
     into a mail link.
     """
-    user, _, domain = address.partition("@")
+    user, _, domain = address.replace(AT_WORD, "@").partition("@")  # the value was made safe on loading
     return Markup('<span class="bw-email" data-u="{}" data-d="{}">{} [apenstaartje] {}</span>').format(
         user[::-1], domain[::-1], user, domain
     )

@@ -79,12 +79,39 @@ class Outputs:
     files: dict[str, OutputFile] = field(default_factory=dict)
     file_urls: dict[str, str] = field(default_factory=dict)  # canonical URL -> URL without directory URLs
 
+    # a resident's ordinary page that was left out: a generated page or file has its address
+    left_out: list[OutputPage] = field(default_factory=list)
+
     def add(self, item: OutputPage | OutputFile) -> None:
-        if isinstance(item, OutputPage):
-            self.pages[item.src_uri] = item
-            self.file_urls[item.url] = file_url_of(item.src_uri)
-        else:
+        """Add a page or file. A generated page always wins over a resident's ordinary page at the
+        same address (whichever comes first; see :meth:`settle`), so a pull request cannot replace a
+        wijk page or an overview; the resident's page is kept in :attr:`left_out` to be reported."""
+        if isinstance(item, OutputFile):
             self.files[item.path] = item
+            return
+        existing = self.pages.get(item.src_uri)
+        if existing is not None and _resident(item) and not _resident(existing):
+            self.left_out.append(item)
+            return
+        if existing is not None and _resident(existing) and not _resident(item):
+            self.left_out.append(existing)
+        self.pages[item.src_uri] = item
+        self.file_urls[item.url] = file_url_of(item.src_uri)
+
+    def settle(self) -> None:
+        """After every emitter: a resident page at the address of a generated page (``content/themas.md``
+        at ``/themas/``) or whose HTML file would be a generated file (``admin/index.html``) is left out."""
+        generated = {page.url: page for page in self.pages.values() if not _resident(page)}
+        for src_uri, page in list(self.pages.items()):
+            if _resident(page) and (page.url in generated or f"{page.url}index.html" in self.files):
+                self.left_out.append(page)
+                del self.pages[src_uri]
+        for url, page in generated.items():
+            self.file_urls[url] = file_url_of(page.src_uri)
+
+
+def _resident(page: OutputPage) -> bool:
+    return page.kind in (PageKind.PAGE, PageKind.FAILED)
 
 
 class Emitter(Protocol):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..model.text import safe_text
 from .problems import Reporter
 from .suggest import allowed, did_you_mean
 
@@ -73,7 +74,7 @@ def page_meta(page: Page) -> dict[str, Any]:
             if values:
                 meta["hide"] = values
         elif target is not None and target not in meta and (text := _text(value)) is not None:
-            meta[target] = text
+            meta[target] = safe_text(text)
     return meta
 
 

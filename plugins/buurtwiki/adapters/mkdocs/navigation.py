@@ -25,6 +25,6 @@ def navigation(build: Build) -> list:
     nav += [{title: src_uri} for _, src_uri, title in menu]
     known = {"index.md", *(src_uri for _, src_uri, _ in menu)}
     for page in sorted(build.site.pages, key=lambda p: p.src_uri):
-        if page.src_uri not in known:
+        if page.src_uri not in known and page.src_uri in pages:  # not left out (outputs/page.py: Outputs.add)
             nav.append({Markup(escape(page.title or page.src_uri[:-3])): page.src_uri})
     return nav

@@ -119,7 +119,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         """Drop every file of the docs folder the core does not publish (content/files.py): links
         (MkDocs followed them), unsafe types, ``.MD`` files, reserved paths and ``themas.yml``."""
         docs = os.path.normpath(config.docs_dir)
-        published = self.core.site.published
+        published = self.core.site.published - {page.src_uri for page in self.core.outputs.left_out}
         refused = [
             f for f in files
             if f.src_dir is not None and os.path.normpath(f.src_dir) == docs and f.src_uri not in published
