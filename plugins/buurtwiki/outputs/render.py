@@ -14,6 +14,7 @@ from ..content.links import resolve_md_link, resolve_wikilink
 from ..content.urls import folder_of, from_source, relative
 from ..markup import markdown
 from . import dates
+from .when import card_when, shown_status
 
 if TYPE_CHECKING:
     from ..build import Build
@@ -34,6 +35,7 @@ def environment() -> Environment:
         tijdstip=dates.date_time,
         dagen=dates.days_word,
     )
+    env.globals.update(shown_status=shown_status, card_when=card_when)
     return env
 
 

@@ -53,6 +53,7 @@ def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None,
         editor=plugin.editor,
         editor_local_backend=plugin.local_backend,
         editor_auth_url=plugin.editor_login,
+        kaart_tegels=plugin.kaart_tegels,
         registry=registry,
     )
 

@@ -1,0 +1,202 @@
+"""Activities as iCalendar events (written with ``icalendar``) and their occurrences (expanded
+with ``recurring-ical-events``): one event per activity per build, shared by the calendars,
+"Binnenkort" and the activity cards.
+
+Expansion is bounded: rules repeat at most daily (model/recurrence.py), only a window of weeks
+is expanded, and at most :data:`MAX_PER_ACTIVITY` occurrences of one activity are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import recurring_ical_events
+from icalendar import Calendar, Event
+
+from ..content.entity import Entity
+from ..model.activity_time import END, REPEAT, REPEAT_UNTIL, START, has_time
+from ..model.fields import RefValue
+from ..model.recurrence import rrule
+
+if TYPE_CHECKING:
+    from ..build import Build
+
+MAX_PER_ACTIVITY = 400
+STATUS = {"afgelast": "CANCELLED", "verplaatst": "TENTATIVE", "gepland": "CONFIRMED"}
+CANCELLED = "afgelast"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    entity: Entity
+    start: dt.date | dt.datetime  # local time (naive) or a whole day
+    end: dt.date | dt.datetime | None
+
+    @property
+    def day(self) -> dt.date:
+        return self.start.date() if isinstance(self.start, dt.datetime) else self.start
+
+    @property
+    def cancelled(self) -> bool:
+        return self.entity.status == CANCELLED
+
+
+@dataclass
+class Events:
+    """The events of one build, by entity key, and the expanded window."""
+
+    by_key: dict[str, Event] = field(default_factory=dict)
+    window: dict[tuple[dt.date, int], list[Occurrence]] = field(default_factory=dict)
+
+
+def events(build: Build) -> Events:
+    cached = build.caches.events
+    if cached is None:
+        cached = Events()
+        for entity in build.site.entities:
+            if has_time(entity.data):
+                cached.by_key[entity.key] = event_for(build, entity)
+        build.caches.events = cached
+    return cached
+
+
+def uid_of(build: Build, entity: Entity) -> str:
+    """Stable across builds: the entity's key and the site's host."""
+    host = urlsplit(build.options.site_url).hostname or "buurtwiki"
+    return f"{entity.type.name}-{entity.slug}@{host}"
+
+
+def absolute_url(build: Build, url: str) -> str | None:
+    base = build.options.site_url
+    return base.rstrip("/") + "/" + build.public_url(url) if base else None
+
+
+def _local(build: Build, value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=build.tz)
+    return value
+
+
+def _until(build: Build, start: Any, until: Any) -> dt.date | dt.datetime | None:
+    """``herhaling_tot`` as UNTIL: the same value type as DTSTART (RFC 5545), in UTC for a time."""
+    if not isinstance(until, dt.date):
+        return None
+    day = until.date() if isinstance(until, dt.datetime) else until
+    if isinstance(start, dt.datetime):
+        end_of_day = dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=build.tz)
+        return end_of_day.astimezone(dt.timezone.utc)
+    return day
+
+
+def event_for(build: Build, entity: Entity) -> Event:
+    start = entity.get(START)
+    event = Event()
+    event.add("uid", uid_of(build, entity))
+    event.add("dtstamp", dt.datetime.combine(build.today, dt.time(), tzinfo=dt.timezone.utc))
+    event.add("summary", entity.title)
+    event.add("dtstart", _local(build, start))
+    end = entity.get(END)
+    if isinstance(end, dt.date) and type(end) is type(start) and end >= start:
+        event.add("dtend", _local(build, end))
+    repeat = entity.get(REPEAT)
+    rule = rrule(repeat, _until(build, start, entity.get(REPEAT_UNTIL))) if isinstance(repeat, str) else None
+    if rule is not None:
+        event.add("rrule", rule)
+    event.add("status", STATUS.get(entity.status or "", "CONFIRMED"))
+    if entity.summary:
+        event.add("description", entity.summary)
+    _add_place(build, entity, event)
+    url = absolute_url(build, entity.url)
+    if url:
+        event.add("url", url)
+    return event
+
+
+def _add_place(build: Build, entity: Entity, event: Event) -> None:
+    ref = entity.get("plek")
+    place = build.site.resolve(ref) if isinstance(ref, RefValue) else None
+    if place is None:
+        return
+    address = place.get("adres")
+    event.add("location", f"{place.title}, {address}" if address else place.title)
+    location = place.get("locatie")
+    if location:
+        event.add("geo", (location[0], location[1]))
+
+
+def calendar_of(build: Build, entities: list[Entity], name: str) -> Calendar:
+    """A VCALENDAR with VTIMEZONE for the site's time zone and one VEVENT per activity."""
+    cal = Calendar()
+    cal.add("prodid", "-//Buurtwiki//NL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", build.options.timezone)
+    by_key = events(build).by_key
+    first = build.today
+    for entity in entities:
+        event = by_key.get(entity.key)
+        if event is not None:
+            cal.add_component(event)
+            first = min(first, _sort_key(entity.get(START)).date())
+    # The VTIMEZONE covers the years of these events and a few ahead, not 1970 to 2038.
+    cal.add_missing_timezones(first_date=first.replace(month=1, day=1), last_date=build.today.replace(month=1, day=1) + dt.timedelta(days=5 * 366))
+    return cal
+
+
+def window(build: Build, weeks: int) -> list[Occurrence]:
+    """Every occurrence from today for ``weeks`` weeks, repeats expanded, by start."""
+    key = (build.today, weeks)
+    found = events(build).window.get(key)
+    if found is None:
+        found = _expand(build, build.today, build.today + dt.timedelta(weeks=weeks))
+        events(build).window[key] = found
+    return found
+
+
+def _expand(build: Build, first: dt.date, end: dt.date) -> list[Occurrence]:
+    by_key = events(build).by_key
+    by_uid = {str(event.get("uid")): build.site.by_key[key] for key, event in by_key.items()}
+    cal = Calendar()
+    for event in by_key.values():
+        cal.add_component(event)
+    found: list[Occurrence] = []
+    counts: dict[str, int] = {}
+    for hit in recurring_ical_events.of(cal).between(first, end):
+        uid = str(hit.get("uid"))
+        counts[uid] = counts.get(uid, 0) + 1
+        entity = by_uid.get(uid)
+        if entity is not None and counts[uid] <= MAX_PER_ACTIVITY:
+            found.append(Occurrence(entity, _naive(build, hit.get("dtstart").dt), _end(build, hit)))
+    return sorted(found, key=lambda o: (_sort_key(o.start), o.entity.title.lower()))
+
+
+def _end(build: Build, hit: Event) -> dt.date | dt.datetime | None:
+    end = hit.get("dtend")
+    return _naive(build, end.dt) if end is not None else None
+
+
+def _naive(build: Build, value: dt.date | dt.datetime) -> dt.date | dt.datetime:
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(build.tz).replace(tzinfo=None)
+    return value
+
+
+def _sort_key(value: dt.date | dt.datetime) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+
+
+def next_start(build: Build, entity: Entity) -> dt.date | dt.datetime | None:
+    """The first occurrence from today within a year, for a card; None when there is none."""
+    event = events(build).by_key.get(entity.key)
+    if event is None or not entity.get(REPEAT):
+        return None
+    one = Calendar()
+    one.add_component(event)
+    for hit in recurring_ical_events.of(one).after(build.today):
+        start = _naive(build, hit.get("dtstart").dt)
+        return start if _sort_key(start).date() <= build.today + dt.timedelta(days=366) else None
+    return None
