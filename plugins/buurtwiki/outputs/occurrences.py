@@ -170,7 +170,8 @@ def _expand(build: Build, first: dt.date, end: dt.date) -> list[Occurrence]:
         counts[uid] = counts.get(uid, 0) + 1
         entity = by_uid.get(uid)
         if entity is not None and counts[uid] <= MAX_PER_ACTIVITY:
-            found.append(Occurrence(entity, _naive(build, hit.get("dtstart").dt), _end(build, hit)))
+            end = _end(build, hit) if "dtend" in by_key[entity.key] else None  # no invented end time
+            found.append(Occurrence(entity, _naive(build, hit.get("dtstart").dt), end))
     return sorted(found, key=lambda o: (_sort_key(o.start), o.entity.title.lower()))
 
 
@@ -194,6 +195,9 @@ def next_start(build: Build, entity: Entity) -> dt.date | dt.datetime | None:
     event = events(build).by_key.get(entity.key)
     if event is None or not entity.get(REPEAT):
         return None
+    for occ in window(build, 8):  # the common case, already expanded for "Binnenkort"
+        if occ.entity is entity:
+            return occ.start
     one = Calendar()
     one.add_component(event)
     for hit in recurring_ical_events.of(one).after(build.today):

@@ -11,6 +11,7 @@ from ..content.entity import Entity
 from ..model.activity_time import PAST, PAST_LABEL, PLACE, REPEAT, START, has_time, is_past
 from ..model.fields import RefValue
 from . import dates
+from .occurrences import next_start
 
 if TYPE_CHECKING:
     from .render import RenderContext
@@ -50,10 +51,16 @@ def card_when(ctx: RenderContext, entity: Entity) -> Markup:
     if not has_time(entity.data):
         return Markup("")
     start = entity.get(START)
-    parts = [Markup('<time datetime="{}">{}</time>').format(start.isoformat(), time_text(start))]
     repeat = repeat_label(entity)
     if repeat:
-        parts.append(Markup("{}").format(repeat))
+        coming = next_start(ctx.build, entity)
+        parts = [Markup("{}").format(repeat.capitalize())]
+        if coming is not None:
+            parts.append(Markup('volgende keer <time datetime="{}">{}</time>').format(coming.isoformat(), time_text(coming)))
+        else:
+            parts.append(Markup('sinds <time datetime="{}">{}</time>').format(start.isoformat(), time_text(start)))
+    else:
+        parts = [Markup('<time datetime="{}">{}</time>').format(start.isoformat(), time_text(start))]
     place = place_of(ctx, entity)
     if place is not None:
         parts.append(Markup("{}").format(ctx.link(place)))

@@ -1,0 +1,32 @@
+"""Opening hours: one grammar (model/hours.py) for validation and for the week table on place pages."""
+
+from __future__ import annotations
+
+import time
+
+from buurtwiki.model.hours import Hours, parse_hours, week
+
+from ..helpers import build, render
+from .sites import WIJK
+
+
+def test_lines_become_days_and_times():
+    assert parse_hours("ma-vr 09:00-17:00") == Hours((0, 1, 2, 3, 4), "09:00", "17:00")
+    assert parse_hours("wo, za 9:30-12:00") == Hours((2, 5), "09:30", "12:00")
+    assert parse_hours("za-ma 10:00-14:00") == Hours((0, 5, 6), "10:00", "14:00")
+    assert parse_hours("elke dag") is None
+
+
+def test_long_or_hostile_lines_are_refused_quickly():
+    start = time.perf_counter()
+    assert parse_hours("ma," * 50_000 + " 09:00-17:00") is None
+    assert parse_hours("ma" + ", ma" * 60 + " 09:00-17:00" + "x") is None
+    assert time.perf_counter() - start < 0.5
+
+
+def test_week_table_on_the_place_page(site_dir):
+    assert week(["ma-vr 09:00-17:00", "wo 19:00-22:00"])[2] == ("woensdag", ["09:00–17:00", "19:00–22:00"])
+    html = render(build(site_dir(WIJK)), "wijken/test-wijk/plekken/buurthuis.md")
+    table = html[html.index('class="bw-hours"'):]
+    assert "<th scope=\"row\">woensdag</th><td>09:00–17:00, 19:00–22:00</td>" in table
+    assert "<th scope=\"row\">zondag</th><td>gesloten</td>" in table
