@@ -170,8 +170,8 @@ def _expand(build: Build, first: dt.date, end: dt.date) -> list[Occurrence]:
         counts[uid] = counts.get(uid, 0) + 1
         entity = by_uid.get(uid)
         if entity is not None and counts[uid] <= MAX_PER_ACTIVITY:
-            end = _end(build, hit) if "dtend" in by_key[entity.key] else None  # no invented end time
-            found.append(Occurrence(entity, _naive(build, hit.get("dtstart").dt), end))
+            stop = _end(build, hit) if "dtend" in by_key[entity.key] else None  # no invented end time
+            found.append(Occurrence(entity, _naive(build, hit.get("dtstart").dt), stop))
     return sorted(found, key=lambda o: (_sort_key(o.start), o.entity.title.lower()))
 
 

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..content.entity import Entity
 from ..model.activity_time import PAST, PAST_LABEL, PLACE, REPEAT, START, has_time, is_past
-from ..model.fields import RefValue
+from ..model.fields import Choice, RefValue
 from . import dates
 from .occurrences import next_start
 
@@ -24,7 +24,8 @@ def shown_status(entity: Entity, today: dt.date) -> tuple[str, str] | None:
     if not entity.status:
         return None
     spec = entity.type.status_field
-    return entity.status, spec.kind.label(entity.status) if spec else entity.status
+    kind = spec.kind if spec else None
+    return entity.status, kind.label(entity.status) if isinstance(kind, Choice) else entity.status
 
 
 def time_text(value: dt.date | dt.datetime) -> str:
