@@ -8,7 +8,7 @@ import pytest
 
 from buurtwiki.content.source import split
 from buurtwiki.markup.markdown import parse
-from buurtwiki.model import fields
+from buurtwiki.model import fields, hours
 
 N = 60_000  # about the front matter limit
 HOSTILE = {
@@ -16,7 +16,7 @@ HOSTILE = {
     "slug": (fields._SLUG, "a-" * (N // 2) + "-"),
     "date": (fields._DATETIME, "2" * N),
     "number": (fields._DUTCH_NUMBER, "1" + ".000" * (N // 4) + ",0x"),
-    "hours": (fields._HOURS, "ma" + ",ma-di" * (N // 6) + " " * 100 + "x"),
+    "hours": (hours.HOURS, "ma" + ",ma-di" * (N // 6) + " " * 100 + "x"),
 }
 
 

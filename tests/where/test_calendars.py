@@ -75,3 +75,19 @@ def test_hostile_title_cannot_add_properties(site_dir):
     cal = _cal(b, "data/activiteiten.ics")
     assert len(cal.walk("VEVENT")) == 4
     assert not any("ATTENDEE" in e for e in cal.walk("VEVENT"))
+
+
+def test_rules_that_repeat_more_than_daily_are_refused(site_dir):
+    page = {"wijken/test-wijk/activiteiten/x.md": "---\ntitel: X\nstart: 2026-12-01 19:00\nherhaling: FREQ=SECONDLY\n---\nx\n"}
+    b = build(site_dir({**WIJK, **page}))
+    [problem] = [p for p in b.problems.items if p.path.endswith("x.md")]
+    assert problem.level == "fout" and "hoogstens elke dag" in problem.message and "FREQ=SECONDLY" in problem.message
+    assert "RRULE:FREQ=SECONDLY" not in b.outputs.files["data/activiteiten.ics"].data().decode()
+
+
+def test_words_map_to_rrules_in_one_place():
+    from buurtwiki.model.recurrence import RRULES, rrule
+    from buurtwiki.model.schema import HERHALING_WORDS
+
+    assert set(RRULES) == set(HERHALING_WORDS)
+    assert rrule("tweewekelijks")["INTERVAL"] == [2]

@@ -30,3 +30,10 @@ def test_week_table_on_the_place_page(site_dir):
     table = html[html.index('class="bw-hours"'):]
     assert "<th scope=\"row\">woensdag</th><td>09:00–17:00, 19:00–22:00</td>" in table
     assert "<th scope=\"row\">zondag</th><td>gesloten</td>" in table
+
+
+def test_validation_uses_the_same_grammar(site_dir):
+    page = {"wijken/test-wijk/plekken/p.md": "---\ntitel: P\nstatus: open\nopeningstijden: [ma-vr 09:00-17:00, elke dag]\n---\nx\n"}
+    b = build(site_dir(page))
+    [problem] = [p for p in b.problems.items if p.path.endswith("p.md")]
+    assert "'elke dag' is geen geldige openingstijd" in problem.message

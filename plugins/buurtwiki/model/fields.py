@@ -18,6 +18,9 @@ from typing import Any
 import yaml
 
 from ..validation.suggest import allowed, did_you_mean
+from .hours import DAYS, HOURS
+from .hours import matches as hours_match
+from .recurrence import ALLOWED_FREQ, parse_rule
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -499,17 +502,12 @@ class Recurrence(Kind):
         if raw in self.values:
             return raw
         if "=" in raw:
-            from icalendar.prop import vRecur
-
-            try:
-                rule = vRecur.from_ical(raw.removeprefix("RRULE:"))
-            except (ValueError, TypeError):
-                rule = None
-            if rule and "FREQ" in rule:
-                return raw.removeprefix("RRULE:")
+            if parse_rule(raw) is not None:
+                return raw.strip().removeprefix("RRULE:")
             raise FieldError(
-                f"veld '{name}': '{shown(raw)}' is geen geldige iCalendar-regel; een voorbeeld is "
-                f"'FREQ=WEEKLY;BYDAY=TU' (elke dinsdag).",
+                f"veld '{name}': '{shown(raw)}' is geen bruikbare iCalendar-regel; een voorbeeld is "
+                f"'FREQ=WEEKLY;BYDAY=TU' (elke dinsdag). Een activiteit herhaalt hoogstens elke dag "
+                f"(FREQ={', '.join(ALLOWED_FREQ)}).",
                 line_of(node),
             )
         raise FieldError(
@@ -528,11 +526,6 @@ class Recurrence(Kind):
         return "een herhaling"
 
 
-DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
-_DAY = "(?:" + "|".join(DAYS) + ")"
-_HOURS = re.compile(
-    rf"^{_DAY}(?:-{_DAY})?(?:,\s*{_DAY}(?:-{_DAY})?)*\s+([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-4]):[0-5]\d$"
-)
 
 
 @dataclass
@@ -541,7 +534,7 @@ class OpeningHours(Kind):
 
     def parse(self, node, name):
         raw = _scalar(node, name, "openingstijden")
-        if not _HOURS.match(raw.lower()):
+        if not hours_match(raw):
             first = raw.split(" ")[0].split("-")[0].split(",")[0].lower()
             hint = did_you_mean(first, DAYS) if first not in DAYS else ""
             raise FieldError(
@@ -553,7 +546,7 @@ class OpeningHours(Kind):
         return raw
 
     def schema(self):
-        return {"type": "string", "pattern": _HOURS.pattern}
+        return {"type": "string", "pattern": HOURS.pattern}
 
     def example(self):
         return "ma-vr 09:00-17:00"

@@ -36,7 +36,7 @@ def _timed(entities: list[Entity]) -> list[Entity]:
 
 
 def _ics(build: Build, entities: list[Entity], name: str) -> bytes:
-    return calendar_of(build, entities, name).to_ical()
+    return calendar_of(build, entities, name)
 
 
 def emit(build: Build) -> Iterator[OutputFile]:

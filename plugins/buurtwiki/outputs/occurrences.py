@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import recurring_ical_events
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from ..content.entity import Entity
-from ..model.activity_time import END, REPEAT, REPEAT_UNTIL, START, has_time
+from ..model.activity_time import END, REPEAT, REPEAT_UNTIL, START, has_time, is_past
 from ..model.fields import RefValue
 from ..model.recurrence import rrule
 
@@ -50,6 +50,9 @@ class Events:
 
     by_key: dict[str, Event] = field(default_factory=dict)
     window: dict[tuple[dt.date, int], list[Occurrence]] = field(default_factory=dict)
+    serialised: dict[str, bytes] = field(default_factory=dict)  # VEVENT bytes by entity key
+    timezone: bytes | None = None  # the VTIMEZONE, serialised
+    next_start: dict[str, dt.date | dt.datetime | None] = field(default_factory=dict)  # by entity key
 
 
 def events(build: Build) -> Events:
@@ -127,24 +130,39 @@ def _add_place(build: Build, entity: Entity, event: Event) -> None:
         event.add("geo", (location[0], location[1]))
 
 
-def calendar_of(build: Build, entities: list[Entity], name: str) -> Calendar:
-    """A VCALENDAR with VTIMEZONE for the site's time zone and one VEVENT per activity."""
+def calendar_of(build: Build, entities: list[Entity], name: str) -> bytes:
+    """A VCALENDAR with VTIMEZONE for the site's time zone and one VEVENT per activity.
+
+    Every part is written by icalendar; each event and the VTIMEZONE are serialised once per
+    build and joined per file (the site, each wijk and each activity share them)."""
+    cache = events(build)
     cal = Calendar()
     cal.add("prodid", "-//Buurtwiki//NL")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", build.options.timezone)
-    by_key = events(build).by_key
-    first = build.today
+    head = cal.to_ical().removesuffix(b"END:VCALENDAR\r\n")
+    parts = [head, _timezone(build, cache)]
     for entity in entities:
-        event = by_key.get(entity.key)
+        event = cache.by_key.get(entity.key)
         if event is not None:
-            cal.add_component(event)
-            first = min(first, _sort_key(entity.get(START)).date())
-    # The VTIMEZONE covers the years of these events and a few ahead, not 1970 to 2038.
-    cal.add_missing_timezones(first_date=first.replace(month=1, day=1), last_date=build.today.replace(month=1, day=1) + dt.timedelta(days=5 * 366))
-    return cal
+            if entity.key not in cache.serialised:
+                cache.serialised[entity.key] = event.to_ical()
+            parts.append(cache.serialised[entity.key])
+    parts.append(b"END:VCALENDAR\r\n")
+    return b"".join(parts)
+
+
+def _timezone(build: Build, cache: Events) -> bytes:
+    """The VTIMEZONE of the site's zone, from the first event's year to five years ahead."""
+    if cache.timezone is None:
+        starts = [_sort_key(build.site.by_key[key].get(START)).date() for key in cache.by_key]
+        first = min([build.today, *starts]).replace(month=1, day=1)
+        last = build.today.replace(month=1, day=1) + dt.timedelta(days=5 * 366)
+        zone = Timezone.from_tzinfo(build.tz, build.options.timezone, first_date=first, last_date=last)
+        cache.timezone = zone.to_ical()
+    return cache.timezone
 
 
 def window(build: Build, weeks: int) -> list[Occurrence]:
@@ -161,8 +179,10 @@ def _expand(build: Build, first: dt.date, end: dt.date) -> list[Occurrence]:
     by_key = events(build).by_key
     by_uid = {str(event.get("uid")): build.site.by_key[key] for key, event in by_key.items()}
     cal = Calendar()
-    for event in by_key.values():
-        cal.add_component(event)
+    for key, event in by_key.items():
+        data = build.site.by_key[key].data
+        if not is_past(data, first) and _sort_key(data[START]).date() < end:  # only what can fall in the window
+            cal.add_component(event)
     found: list[Occurrence] = []
     counts: dict[str, int] = {}
     for hit in recurring_ical_events.of(cal).between(first, end):
@@ -191,13 +211,27 @@ def _sort_key(value: dt.date | dt.datetime) -> dt.datetime:
 
 
 def next_start(build: Build, entity: Entity) -> dt.date | dt.datetime | None:
-    """The first occurrence from today within a year, for a card; None when there is none."""
-    event = events(build).by_key.get(entity.key)
+    """The first occurrence of a repeat from today within a year, for a card; None when there is none."""
+    cache = events(build)
+    event = cache.by_key.get(entity.key)
     if event is None or not entity.get(REPEAT):
         return None
-    for occ in window(build, 8):  # the common case, already expanded for "Binnenkort"
-        if occ.entity is entity:
-            return occ.start
+    if not cache.next_start:
+        for occ in reversed(window(build, 8)):  # the common case, already expanded for "Binnenkort"
+            cache.next_start[occ.entity.key] = occ.start
+        cache.next_start[""] = None  # computed
+    if entity.key not in cache.next_start:
+        start = entity.get(START)
+        if is_past(entity.data, build.today):
+            cache.next_start[entity.key] = None
+        elif _sort_key(start).date() >= build.today:
+            cache.next_start[entity.key] = start  # a series that has not begun starts at its start
+        else:
+            cache.next_start[entity.key] = _after(build, event)
+    return cache.next_start[entity.key]
+
+
+def _after(build: Build, event: Event) -> dt.date | dt.datetime | None:
     one = Calendar()
     one.add_component(event)
     for hit in recurring_ical_events.of(one).after(build.today):

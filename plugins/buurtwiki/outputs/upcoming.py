@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 WEEKS = 8
 ON_WIJK_PAGE = 5
-MAX_SHOWN = 2000  # occurrences on one page; the calendar file has them all
+MAX_SHOWN = 600  # occurrences on one page; the calendar file has them all
 SITE_PAGE = "binnenkort/index.md"
 
 

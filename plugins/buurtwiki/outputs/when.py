@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -17,9 +18,15 @@ if TYPE_CHECKING:
     from .render import RenderContext
 
 
-def shown_status(entity: Entity, today: dt.date) -> tuple[str, str] | None:
+# The build date of the page being rendered, set by RenderContext.render, so that a badge deep in
+# an imported macro (which sees no template context) still knows what "past" is.
+RENDER_TODAY: ContextVar[dt.date | None] = ContextVar("RENDER_TODAY", default=None)
+
+
+def shown_status(entity: Entity, today: dt.date | None = None) -> tuple[str, str] | None:
     """The status word and label a badge shows: "geweest" for a past activity, else its status."""
-    if is_past(entity.data, today):
+    today = today or RENDER_TODAY.get()
+    if today is not None and is_past(entity.data, today):
         return PAST, PAST_LABEL
     if not entity.status:
         return None
