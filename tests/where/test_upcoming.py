@@ -47,6 +47,6 @@ def test_activity_cards_show_date_time_and_place(site_dir):
 
 def test_wijk_page_shows_the_next_five(site_dir):
     html = render(build(site_dir(WIJK)), "wijken/test-wijk/index.md")
-    section = html[html.index('id="binnenkort"'):]
+    section = html[html.index('id="binnenkort-in-de-wijk"'):]
     assert len(re.findall(r'<li class="bw-card', section.split('class="bw-more"')[0])) == 5
     assert 'href="binnenkort/"' in section and 'href="activiteiten.ics"' in section

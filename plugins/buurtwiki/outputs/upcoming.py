@@ -116,4 +116,4 @@ def next_on_wijk_page(ctx: RenderContext, entity: Entity) -> Section | None:
     occurrences = in_wijk(window(ctx.build, WEEKS), entity.slug)[:ON_WIJK_PAGE]
     html = ctx.render("upcoming_short.html", weeks=weeks_of(occurrences), wijk=entity, more=page_url(wijk_page(entity.slug)),
                       calendar=wijk_calendar(entity.slug), organisers=partial(organisers, ctx))
-    return Section(id="binnenkort", title="Binnenkort", html=html, order=5)
+    return Section(id="binnenkort-in-de-wijk", title="Binnenkort in de wijk", html=html, order=5)
