@@ -48,7 +48,8 @@ def emit(build: Build) -> Iterator[OutputFile]:
         members = [e for e in timed if e.wijk == wijk.slug]
         yield OutputFile(wijk_calendar(wijk.slug), partial(_ics, build, members, f"Activiteiten in {wijk.title}"), MEDIA_TYPE)
     for entity in timed:
-        yield OutputFile(entity_calendar(entity), partial(_ics, build, [entity], entity.title), MEDIA_TYPE)
+        # No calendar name: an app that adds one event names it after the event; the files share one header.
+        yield OutputFile(entity_calendar(entity), partial(_ics, build, [entity], ""), MEDIA_TYPE)
 
 
 def add_to_calendar(ctx: RenderContext, entity: Entity) -> Section | None:

@@ -52,6 +52,7 @@ class Events:
     window: dict[tuple[dt.date, int], list[Occurrence]] = field(default_factory=dict)
     serialised: dict[str, bytes] = field(default_factory=dict)  # VEVENT bytes by entity key
     timezone: bytes | None = None  # the VTIMEZONE, serialised
+    heads: dict[str, bytes] = field(default_factory=dict)  # VCALENDAR properties by calendar name
     next_start: dict[str, dt.date | dt.datetime | None] = field(default_factory=dict)  # by entity key
 
 
@@ -130,19 +131,22 @@ def _add_place(build: Build, entity: Entity, event: Event) -> None:
         event.add("geo", (location[0], location[1]))
 
 
-def calendar_of(build: Build, entities: list[Entity], name: str) -> bytes:
+def calendar_of(build: Build, entities: list[Entity], name: str = "") -> bytes:
     """A VCALENDAR with VTIMEZONE for the site's time zone and one VEVENT per activity.
 
     Every part is written by icalendar; each event and the VTIMEZONE are serialised once per
     build and joined per file (the site, each wijk and each activity share them)."""
     cache = events(build)
-    cal = Calendar()
-    cal.add("prodid", "-//Buurtwiki//NL")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", build.options.timezone)
-    head = cal.to_ical().removesuffix(b"END:VCALENDAR\r\n")
+    head = cache.heads.get(name)
+    if head is None:
+        cal = Calendar()
+        cal.add("prodid", "-//Buurtwiki//NL")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        if name:
+            cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", build.options.timezone)
+        head = cache.heads[name] = cal.to_ical().removesuffix(b"END:VCALENDAR\r\n")
     parts = [head, _timezone(build, cache)]
     for entity in entities:
         event = cache.by_key.get(entity.key)
@@ -179,11 +183,16 @@ def _expand(build: Build, first: dt.date, end: dt.date) -> list[Occurrence]:
     by_key = events(build).by_key
     by_uid = {str(event.get("uid")): build.site.by_key[key] for key, event in by_key.items()}
     cal = Calendar()
-    for key, event in by_key.items():
-        data = build.site.by_key[key].data
-        if not is_past(data, first) and _sort_key(data[START]).date() < end:  # only what can fall in the window
-            cal.add_component(event)
     found: list[Occurrence] = []
+    for key, event in by_key.items():
+        entity = build.site.by_key[key]
+        if is_past(entity.data, first) or _sort_key(entity.data[START]).date() >= end:
+            continue  # cannot fall in the window
+        if "rrule" in event:
+            cal.add_component(event)  # repeats are expanded by recurring-ical-events
+        else:
+            start, stop = entity.data[START], entity.data.get(END)
+            found.append(Occurrence(entity, start, stop if "dtend" in event else None))
     counts: dict[str, int] = {}
     for hit in recurring_ical_events.of(cal).between(first, end):
         uid = str(hit.get("uid"))
