@@ -19,6 +19,7 @@ from .outputs import (
     feeds,
     geo,
     history_pages,
+    hours_table,
     maps,
     overviews,
     plain_pages,
@@ -58,6 +59,6 @@ PROVIDERS: tuple[SectionProvider, ...] = (
     upcoming.next_on_wijk_page,
     maps.wijk_map,
     maps.place_map,
-    maps.hours_table,
+    hours_table.hours_table,
     calendars.add_to_calendar,
 )

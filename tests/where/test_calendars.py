@@ -86,8 +86,10 @@ def test_rules_that_repeat_more_than_daily_are_refused(site_dir):
 
 
 def test_words_map_to_rrules_in_one_place():
-    from buurtwiki.model.recurrence import RRULES, rrule
-    from buurtwiki.model.schema import HERHALING_WORDS
+    from buurtwiki.model.kinds.choices import RRULES, Recurrence
+    from buurtwiki.model.schema import DEFAULT_REGISTRY, HERHALING_WORDS
 
     assert set(RRULES) == set(HERHALING_WORDS)
-    assert rrule("tweewekelijks")["INTERVAL"] == [2]
+    kind = DEFAULT_REGISTRY.get("activiteit").field("herhaling").kind
+    assert isinstance(kind, Recurrence)
+    assert kind.rule("tweewekelijks")["INTERVAL"] == [2]

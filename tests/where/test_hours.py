@@ -1,19 +1,20 @@
-"""Opening hours: one grammar (model/hours.py) for validation and for the week table on place pages."""
+"""Opening hours: one grammar (the hours kind) for validation and for the week table on place pages."""
 
 from __future__ import annotations
 
 import time
 
-from buurtwiki.model.hours import Hours, parse_hours, week
+from buurtwiki.model.kinds.hours import HoursLine, parse_hours
+from buurtwiki.outputs.hours_table import week
 
 from ..helpers import build, render
 from .sites import WIJK
 
 
 def test_lines_become_days_and_times():
-    assert parse_hours("ma-vr 09:00-17:00") == Hours((0, 1, 2, 3, 4), "09:00", "17:00")
-    assert parse_hours("wo, za 9:30-12:00") == Hours((2, 5), "09:30", "12:00")
-    assert parse_hours("za-ma 10:00-14:00") == Hours((0, 5, 6), "10:00", "14:00")
+    assert parse_hours("ma-vr 09:00-17:00") == HoursLine(("ma", "di", "wo", "do", "vr"), "09:00", "17:00")
+    assert parse_hours("wo, za 9:30-12:00") == HoursLine(("wo", "za"), "9:30", "12:00")
+    assert parse_hours("za-ma 10:00-14:00") == HoursLine(("ma", "za", "zo"), "10:00", "14:00")
     assert parse_hours("elke dag") is None
 
 
@@ -26,6 +27,7 @@ def test_long_or_hostile_lines_are_refused_quickly():
 
 def test_week_table_on_the_place_page(site_dir):
     assert week(["ma-vr 09:00-17:00", "wo 19:00-22:00"])[2] == ("woensdag", ["09:00–17:00", "19:00–22:00"])
+    assert week(["za 9:30-12:00"])[5] == ("zaterdag", ["09:30–12:00"])
     html = render(build(site_dir(WIJK)), "wijken/test-wijk/plekken/buurthuis.md")
     table = html[html.index('class="bw-hours"'):]
     assert "<th scope=\"row\">woensdag</th><td>09:00–17:00, 19:00–22:00</td>" in table

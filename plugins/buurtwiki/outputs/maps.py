@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..content.entity import Entity
-from ..model.hours import week
 from ..model.types import Layout
 from .assets import PREFIX
 from .geo import LOCATION, boundary_geometry, located
@@ -114,13 +113,3 @@ def place_map(ctx: RenderContext, entity: Entity) -> Section | None:
         return None
     html = _map(ctx, [entity], [], f"Kaart van {entity.title}", "small", f"plek-{entity.slug}")
     return Section(id="kaart", title="Op de kaart", html=html, order=6, placement=Placement.ASIDE)
-
-
-def hours_table(ctx: RenderContext, entity: Entity) -> Section | None:
-    """On a place page: the opening hours as a week table (model/hours.py reads them)."""
-    lines = entity.get("openingstijden")
-    if not lines:
-        return None
-    html = ctx.render("hours.html", days=week(list(lines)))
-    return Section(id="openingstijden", title="Openingstijden", html=html, order=4, placement=Placement.ASIDE)
-

@@ -2,7 +2,7 @@
 with ``recurring-ical-events``): one event per activity per build, shared by the calendars,
 "Binnenkort" and the activity cards.
 
-Expansion is bounded: rules repeat at most daily (model/recurrence.py), only a window of weeks
+Expansion is bounded: rules repeat at most daily (the Recurrence kind), only a window of weeks
 is expanded, and at most :data:`MAX_PER_ACTIVITY` occurrences of one activity are kept.
 """
 
@@ -19,7 +19,7 @@ from icalendar import Calendar, Event, Timezone
 from ..content.entity import Entity
 from ..model.activity_time import END, REPEAT, REPEAT_UNTIL, START, has_time, is_past
 from ..model.fields import RefValue
-from ..model.recurrence import rrule
+from ..model.kinds.choices import Recurrence
 
 if TYPE_CHECKING:
     from ..build import Build
@@ -105,8 +105,7 @@ def event_for(build: Build, entity: Entity) -> Event:
     end = entity.get(END)
     if isinstance(end, dt.date) and type(end) is type(start) and end >= start:
         event.add("dtend", _local(build, end))
-    repeat = entity.get(REPEAT)
-    rule = rrule(repeat, _until(build, start, entity.get(REPEAT_UNTIL))) if isinstance(repeat, str) else None
+    rule = _rule(build, entity)
     if rule is not None:
         event.add("rrule", rule)
     event.add("status", STATUS.get(entity.status or "", "CONFIRMED"))
@@ -117,6 +116,14 @@ def event_for(build: Build, entity: Entity) -> Event:
     if url:
         event.add("url", url)
     return event
+
+
+def _rule(build: Build, entity: Entity):
+    """``herhaling`` as an RRULE, read by the field's Recurrence kind (the one word → rule mapping)."""
+    spec, repeat = entity.type.field(REPEAT), entity.get(REPEAT)
+    if spec is None or not isinstance(spec.kind, Recurrence) or not isinstance(repeat, str):
+        return None
+    return spec.kind.rule(repeat, _until(build, entity.get(START), entity.get(REPEAT_UNTIL)))
 
 
 def _add_place(build: Build, entity: Entity, event: Event) -> None:
@@ -197,10 +204,10 @@ def _expand(build: Build, first: dt.date, end: dt.date) -> list[Occurrence]:
     for hit in recurring_ical_events.of(cal).between(first, end):
         uid = str(hit.get("uid"))
         counts[uid] = counts.get(uid, 0) + 1
-        entity = by_uid.get(uid)
-        if entity is not None and counts[uid] <= MAX_PER_ACTIVITY:
-            stop = _end(build, hit) if "dtend" in by_key[entity.key] else None  # no invented end time
-            found.append(Occurrence(entity, _naive(build, hit.get("dtstart").dt), stop))
+        series = by_uid.get(uid)
+        if series is not None and counts[uid] <= MAX_PER_ACTIVITY:
+            stop = _end(build, hit) if "dtend" in by_key[series.key] else None  # no invented end time
+            found.append(Occurrence(series, _naive(build, hit.get("dtstart").dt), stop))
     return sorted(found, key=lambda o: (_sort_key(o.start), o.entity.title.lower()))
 
 
