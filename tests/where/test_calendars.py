@@ -93,3 +93,13 @@ def test_words_map_to_rrules_in_one_place():
     kind = DEFAULT_REGISTRY.get("activiteit").field("herhaling").kind
     assert isinstance(kind, Recurrence)
     assert kind.rule("tweewekelijks")["INTERVAL"] == [2]
+
+
+def test_rules_cannot_multiply_occurrences_within_a_day(site_dir):
+    hostile = "FREQ=DAILY;BYHOUR=" + ",".join(map(str, range(24))) + ";BYMINUTE=" + ",".join(map(str, range(60)))
+    pages = {f"wijken/test-wijk/activiteiten/x{i}.md": f"---\ntitel: X\nstart: 2026-12-01 19:00\nherhaling: {rule}\n---\nx\n"
+             for i, rule in enumerate([hostile, "FREQ=DAILY;INTERVAL=0"])}
+    b = build(site_dir({**WIJK, **pages}))
+    errors = [p for p in b.problems.items if "/x" in p.path]
+    assert len(errors) == 2 and all(p.level == "fout" and "de tijd komt uit 'start'" in p.message for p in errors)
+    assert "BYHOUR" not in b.outputs.files["data/activiteiten.ics"].data().decode()

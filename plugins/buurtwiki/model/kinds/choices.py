@@ -64,8 +64,12 @@ RRULES = {
     "tweewekelijks": "FREQ=WEEKLY;INTERVAL=2",
     "maandelijks": "FREQ=MONTHLY",
 }
+# The parts a rule may have after FREQ. Not BYHOUR, BYMINUTE or BYSECOND: the time comes from
+# ``start``, and those parts would repeat an activity many times a day. INTERVAL is 1 to 999.
+RULE_PARTS = ("UNTIL", "COUNT", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST")
 # An iCalendar rule starting with FREQ (an optional RRULE: before it), then NAME=value parts.
-RRULE_TEXT = r"(?:RRULE:)?FREQ=(?:" + "|".join(FREQUENCIES) + r")(?:;[A-Z]+=[^;\s]+)*"
+RRULE_TEXT = (r"(?:RRULE:)?FREQ=(?:" + "|".join(FREQUENCIES) + r")(?:;(?:INTERVAL=[1-9][0-9]{0,2}|(?:"
+              + "|".join(RULE_PARTS) + r")=[^;\s]+))*")
 _RRULE = re.compile(RRULE_TEXT)
 
 
@@ -97,7 +101,8 @@ class Recurrence(Kind):
             raise FieldError(
                 f"veld '{name}': '{shown(raw)}' is geen geldige iCalendar-regel; een voorbeeld is "
                 f"'FREQ=WEEKLY;BYDAY=TU' (elke dinsdag). Een activiteit herhaalt hoogstens elke dag "
-                f"(FREQ={', '.join(FREQUENCIES)}).",
+                f"(FREQ={', '.join(FREQUENCIES)}), met INTERVAL van 1 tot 999 en verder alleen "
+                f"{', '.join(RULE_PARTS)}; de tijd komt uit 'start'.",
                 line_of(node),
             )
         raise FieldError(
