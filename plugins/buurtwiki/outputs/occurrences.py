@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..build import Build
 
 MAX_PER_ACTIVITY = 400
-STATUS = {"afgelast": "CANCELLED", "verplaatst": "TENTATIVE", "gepland": "CONFIRMED"}
+STATUS = {"afgelast": "CANCELLED"}  # "verplaatst": the page holds the new time, so CONFIRMED
 CANCELLED = "afgelast"
 
 
