@@ -24,6 +24,7 @@ from .outputs import (
     overviews,
     plain_pages,
     recent_changes,
+    search,
     upcoming,
 )
 from .outputs.page import Emitter, EmitterFunction
@@ -44,6 +45,7 @@ EMITTERS: tuple[Emitter, ...] = (
     EmitterFunction("calendars", calendars.emit),
     EmitterFunction("upcoming", upcoming.emit),
     EmitterFunction("maps", maps.emit),
+    EmitterFunction("search", search.emit),
 )
 
 PROVIDERS: tuple[SectionProvider, ...] = (
