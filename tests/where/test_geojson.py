@@ -20,7 +20,7 @@ def test_places_are_a_feature_collection_in_lon_lat_order(site_dir):
     [feature] = data["features"]  # the place without locatie is left out, not invented
     assert feature["geometry"] == {"type": "Point", "coordinates": [4.92, 52.37]}
     props = feature["properties"]
-    assert props["slug"] == "buurthuis" and props["type"] == "plek" and props["titel"] == "Buurthuis <De Eik>"
+    assert props["slug"] == "buurthuis" and props["type"] == "plek" and props["titel"] == props["title"] == "Buurthuis <De Eik>"
     assert props["status"] == "open" and props["soort"] == "buurthuis" and props["wijk"] == "test-wijk"
     assert props["adres"] == "Eikstraat 1, Amsterdam" and props["toegankelijk"] == "ja"
     assert props["openingstijden"] == ["ma-vr 09:00-17:00", "za 10:00-14:00", "wo 19:00-22:00"]

@@ -47,7 +47,9 @@ def _url(build: Build, url: str, from_file: str) -> str:
 def place_feature(build: Build, entity: Entity, from_file: str) -> dict[str, Any]:
     lat, lon = entity.get(LOCATION)
     properties: dict[str, Any] = {
-        "slug": entity.slug, "type": entity.type.name, "titel": entity.title, "status": entity.status, "wijk": entity.wijk,
+        "slug": entity.slug, "type": entity.type.name, "titel": entity.title,
+        "title": entity.title,  # the simplestyle name that map viewers (geojson.io, GitHub) show
+        "status": entity.status, "wijk": entity.wijk,
     }
     for name in PLACE_FIELDS:
         value = entity.get(name)
