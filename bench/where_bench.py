@@ -123,9 +123,10 @@ def main() -> None:
     try:
         write_site(root, args.wijken, args.places, args.activities)
         build_all(root)  # warm up imports and caches of the interpreter
-        base = statistics.median(build_all(root, (MAPS_CALENDARS, UPCOMING)) for _ in range(args.repeat))
-        maps = statistics.median(build_all(root, (UPCOMING,)) for _ in range(args.repeat))
-        full = statistics.median(build_all(root) for _ in range(args.repeat))
+        runs: list[tuple[float, float, float]] = []
+        for _ in range(args.repeat):  # interleaved, so that a change in machine load hits all three alike
+            runs.append((build_all(root, (MAPS_CALENDARS, UPCOMING)), build_all(root, (UPCOMING,)), build_all(root)))
+        base, maps, full = (statistics.median(r[i] for r in runs) for i in range(3))
         print(f"{args.places} plekken + {args.activities} activiteiten in {args.wijken} wijken (mediaan van {args.repeat})")
         print(f"  core-build, alle pagina's en bestanden, zonder deze functies: {base:6.2f} s")
         print(f"  + kaartgegevens en agenda's (GeoJSON, .ics, kaarten):        {maps:6.2f} s (+{maps - base:.2f} s, {100 * (maps - base) / base:.1f}%)")
