@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .agenda.ledger import Ledger
     from .content.entity import Entity
     from .graph.loose_ends import LooseEnds
+    from .outputs.occurrences import Events
 
 log = logging.getLogger("buurtwiki")
 
@@ -55,6 +56,7 @@ class BuildOptions:
     editor: bool = True  # the web editor at /admin/ (outputs/editor.py)
     editor_local_backend: bool | str = False  # True or a URL: let the editor use `npx decap-server`
     editor_auth_url: str = ""  # the site's OAuth proxy for logging in to the editor (Decap base_url)
+    kaart_tegels: str = "pdok"  # map tiles: pdok, osm or geen (outputs/maps.py)
     use_directory_urls: bool = True  # False: pages are at ``x.html``, not ``x/``
     registry: Registry = DEFAULT_REGISTRY  # the types of the content format
     cache_dir: str = ""  # relative to root; the history index is kept there between builds (history/cache.py)
@@ -69,6 +71,7 @@ class Caches:
     ledger: Ledger | None = None  # agenda/ledger.py:ledger_for
     loose_ends: dict[str | None, LooseEnds] = field(default_factory=dict)  # graph/views.py, by wijk
     successors: dict[str, list[Entity]] | None = None  # outputs/entity_sections.py
+    events: Events | None = None  # outputs/occurrences.py: one iCalendar event per activity
 
 
 @dataclass

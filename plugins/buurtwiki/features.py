@@ -12,15 +12,20 @@ from .graph import emit as graph_emit
 from .graph import sections as graph_sections
 from .outputs import (
     assets,
+    calendars,
     editor,
     entity_pages,
     entity_sections,
     feeds,
+    geo,
     history_pages,
+    hours_table,
+    maps,
     overviews,
     plain_pages,
     recent_changes,
     search,
+    upcoming,
 )
 from .outputs.page import Emitter, EmitterFunction
 from .outputs.sections import SectionProvider
@@ -36,6 +41,10 @@ EMITTERS: tuple[Emitter, ...] = (
     EmitterFunction("agenda_pages", agenda_pages.emit),
     EmitterFunction("graph", graph_emit.emit),
     EmitterFunction("editor", editor.emit),
+    EmitterFunction("geo", geo.emit),
+    EmitterFunction("calendars", calendars.emit),
+    EmitterFunction("upcoming", upcoming.emit),
+    EmitterFunction("maps", maps.emit),
     EmitterFunction("search", search.emit),
 )
 
@@ -49,4 +58,9 @@ PROVIDERS: tuple[SectionProvider, ...] = (
     agenda_sections.linked_items_section,
     graph_sections.link_sections,
     graph_sections.wijk_ecosystem,
+    upcoming.next_on_wijk_page,
+    maps.wijk_map,
+    maps.place_map,
+    hours_table.hours_table,
+    calendars.add_to_calendar,
 )

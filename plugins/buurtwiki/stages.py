@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .agenda.checks import check_agenda
+from .content.boundary import check_boundaries
 from .content.loader import load_site
 from .content.site import Site
 from .graph import build_graph
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 def check_features(site: Site) -> None:
     """Feature checks over the loaded site (warnings into ``site.problems``); run right after loading."""
     check_agenda(site)
+    check_boundaries(site)
 
 
 def load_checked_site(

@@ -11,6 +11,8 @@ import pytest
 from .tools import ARGS, CHROMIUM, require
 
 MISSING = "deze-pagina-bestaat-niet/"
+TILE = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63600000"
+                     "02000154a24f5d0000000049454e44ae426082")
 PAGES = [
     "",
     "wijken/oostelijk-havengebied/",
@@ -18,6 +20,8 @@ PAGES = [
     "wijken/oostelijk-havengebied/toekomstagenda/2019/masterplan-groen/geschiedenis/",
     "wijken/oostelijk-havengebied/initiatieven/werkgroep-vergroeners/",
     "wijken/oostelijk-havengebied/ecosysteem/",
+    "kaart/",
+    "binnenkort/",
     "recente-wijzigingen/",
     "verantwoording/",
     MISSING,
@@ -44,6 +48,8 @@ def _problems(browser, base: str, path: str) -> list[str]:
     page.on("pageerror", lambda e: problems.append(f"script: {e}"))
     page.on("requestfailed", lambda r: problems.append(f"mislukt: {r.url} ({r.failure})"))
     page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+    # Map tiles come from the configured tile host (offline here): answered with an empty image.
+    page.route("https://service.pdok.nl/**", lambda r: r.fulfill(status=200, content_type="image/png", body=TILE))
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(300)  # Material fetches some things after the page is idle
     page.close()

@@ -148,7 +148,7 @@ def test_grens_must_stay_in_the_wijk_folder(site_dir):
         "wijken/test-wijk/index.md": "---\ntitel: Testwijk\ngrens: /etc/passwd.geojson\n---\n",
         "wijken/tweede/index.md": "---\ntitel: Tweede\ngrens: weg.geojson\n---\n",
         "wijken/derde/index.md": "---\ntitel: Derde\ngrens: kaart/grens.geojson\n---\n",
-        "wijken/derde/kaart/grens.geojson": "{}",
+        "wijken/derde/kaart/grens.geojson": '{"type": "Polygon", "coordinates": [[[4.9, 52.3], [4.95, 52.3], [4.95, 52.35], [4.9, 52.3]]]}',
     })
     b = build(root)
     found = "\n".join(messages(b.site))

@@ -24,6 +24,7 @@ def test_wheel_contains_all_package_files(tmp_path):
                 expected.append("buurtwiki/" + path.relative_to(Path(str(package))).as_posix())
     missing = [name for name in expected if name not in names]
     assert expected and not missing, missing
+    assert {"buurtwiki/assets/vendor/leaflet/leaflet.js", "buurtwiki/assets/vendor/leaflet/LICENSE"} <= names
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "buurtwiki = buurtwiki.adapters.mkdocs.plugin:BuurtwikiPlugin" in entry_points
     assert "buurtwiki = buurtwiki.cli.main:main" in entry_points

@@ -29,6 +29,7 @@ class Site:
     by_slug: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     by_path: dict[str, Entity | Page] = field(default_factory=dict)
     registry: Registry = DEFAULT_REGISTRY  # the types this site knows
+    boundaries: dict[str, list] = field(default_factory=dict)  # wijk slug -> polygons (content/boundary.py)
 
     def add(self, entity: Entity) -> Entity | None:
         """Register an entity; returns the earlier entity when its key is taken."""

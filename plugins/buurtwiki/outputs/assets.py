@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..build import Build
 
 PREFIX = "assets/buurtwiki"
-CSS = [f"{PREFIX}/buurtwiki.css"]
+CSS = [f"{PREFIX}/buurtwiki.css", f"{PREFIX}/waar-en-wanneer.css"]
 JS = [f"{PREFIX}/buurtwiki.js"]
 
 

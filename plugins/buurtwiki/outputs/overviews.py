@@ -10,6 +10,7 @@ from ..content.entity import Entity
 from ..model.fields import Choice
 from ..model.themes import Theme, ThemeRegistry
 from ..model.types import STATUS, WIJKEN_URL, EntityType
+from . import theme_rollup
 from .contribute import new_page_links
 from .page import MenuEntry, OutputPage, PageKind
 from .render import RenderContext
@@ -80,7 +81,10 @@ def emit(build: Build) -> Iterator[OutputPage]:
         subs = site.themes.subs(theme.key)
         groups = [Group(None, by_title(_with_theme(site, theme.key)), show_wijk=True, show_type=True)]
         groups += [Group(s.titel, by_title(_with_theme(site, s.key)), show_wijk=True, show_type=True) for s in subs]
-        yield overview(f"themas/{theme.key}/index.md", theme.titel, groups, intro=theme.omschrijving,
+        counts, places = theme_rollup.summary(site, theme.key)
+        if places:
+            groups.append(Group("Plekken", places, show_wijk=True, intro="Waar deze initiatieven en activiteiten plaatsvinden."))
+        yield overview(f"themas/{theme.key}/index.md", theme.titel, groups, intro=" ".join(filter(None, [theme.omschrijving, counts])),
                        kicker=_theme_kicker(site.themes, theme))
 
 

@@ -14,6 +14,7 @@ from ..content.links import resolve_md_link, resolve_wikilink
 from ..content.urls import folder_of, from_source, relative
 from ..markup import markdown
 from . import dates
+from .when import RENDER_TODAY, card_when, shown_status
 
 if TYPE_CHECKING:
     from ..build import Build
@@ -34,6 +35,7 @@ def environment() -> Environment:
         tijdstip=dates.date_time,
         dagen=dates.days_word,
     )
+    env.globals.update(shown_status=shown_status, card_when=card_when)
     return env
 
 
@@ -97,4 +99,8 @@ class RenderContext:
         return Markup(markdown.render(item.tokens, wikilink, md_link, asset))
 
     def render(self, template: str, **values: Any) -> str:
-        return environment().get_template(template).render(ctx=self, build=self.build, site=self.site, **values)
+        token = RENDER_TODAY.set(self.build.today)
+        try:
+            return environment().get_template(template).render(ctx=self, build=self.build, site=self.site, **values)
+        finally:
+            RENDER_TODAY.reset(token)

@@ -40,6 +40,10 @@ class BuurtwikiConfig(Config):
     """GitHub: address of the OAuth proxy that logs editors in (Decap's `base_url`). Forgejo
     (Codeberg): the client ID of the site's OAuth application (Decap's `app_id`). See README."""
 
+    kaart_tegels = c.Choice(("pdok", "osm", "geen"), default="pdok")
+    """Map tiles: pdok (service.pdok.nl, BRT-Achtergrondkaart), osm (tile.openstreetmap.org) or
+    geen (no tile requests: only the boundaries and the markers)."""
+
     timezone = c.Type(str, default="Europe/Amsterdam")
     """Time zone of dates and times on the site (changes, feeds, "today")."""
 

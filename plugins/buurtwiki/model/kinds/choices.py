@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from icalendar.prop import vRecur
 
 from ..words import allowed, did_you_mean
 from .base import FieldError, Kind, anchored, json_value, line_of, scalar, shown
@@ -53,16 +55,26 @@ class Choice(Kind):
         return "een van: " + ", ".join(self.values)
 
 
-FREQUENCIES = ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+# A neighbourhood activity repeats at most daily: a rule that repeats every hour, minute or second
+# is refused, so that expanding weeks of it for "Binnenkort" and calendars stays small.
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+# What each ``herhaling`` word means as a rule: the one mapping, read by calendars and "Binnenkort".
+RRULES = {
+    "wekelijks": "FREQ=WEEKLY",
+    "tweewekelijks": "FREQ=WEEKLY;INTERVAL=2",
+    "maandelijks": "FREQ=MONTHLY",
+}
+# The parts a rule may have after FREQ. Not BYHOUR, BYMINUTE or BYSECOND: the time comes from
+# ``start``, and those parts would repeat an activity many times a day. INTERVAL is 1 to 999.
+RULE_PARTS = ("UNTIL", "COUNT", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST")
 # An iCalendar rule starting with FREQ (an optional RRULE: before it), then NAME=value parts.
-RRULE_TEXT = r"(?:RRULE:)?FREQ=(?:" + "|".join(FREQUENCIES) + r")(?:;[A-Z]+=[^;\s]+)*"
+RRULE_TEXT = (r"(?:RRULE:)?FREQ=(?:" + "|".join(FREQUENCIES) + r")(?:;(?:INTERVAL=[1-9][0-9]{0,2}|(?:"
+              + "|".join(RULE_PARTS) + r")=[^;\s]+))*")
 _RRULE = re.compile(RRULE_TEXT)
 
 
 def _valid_rule(rule: str) -> bool:
     """Whether icalendar reads the parts of a rule in the accepted form (BYDAY=TU, COUNT=3, …)."""
-    from icalendar.prop import vRecur
-
     try:
         return "FREQ" in vRecur.from_ical(rule)
     except (ValueError, TypeError):
@@ -88,7 +100,9 @@ class Recurrence(Kind):
                 return raw.removeprefix("RRULE:")
             raise FieldError(
                 f"veld '{name}': '{shown(raw)}' is geen geldige iCalendar-regel; een voorbeeld is "
-                f"'FREQ=WEEKLY;BYDAY=TU' (elke dinsdag).",
+                f"'FREQ=WEEKLY;BYDAY=TU' (elke dinsdag). Een activiteit herhaalt hoogstens elke dag "
+                f"(FREQ={', '.join(FREQUENCIES)}), met INTERVAL van 1 tot 999 en verder alleen "
+                f"{', '.join(RULE_PARTS)}; de tijd komt uit 'start'.",
                 line_of(node),
             )
         raise FieldError(
@@ -96,6 +110,20 @@ class Recurrence(Kind):
             f"of schrijf een iCalendar-regel zoals 'FREQ=WEEKLY;BYDAY=TU'." + did_you_mean(raw, self.values),
             line_of(node),
         )
+
+    def rule(self, value: str, until: dt.date | dt.datetime | None = None) -> vRecur | None:
+        """The RRULE of a parsed value (a word or a rule), with ``herhaling_tot`` as UNTIL."""
+        text = RRULES.get(value, value).removeprefix("RRULE:")
+        if not _RRULE.fullmatch(text):
+            return None
+        try:
+            rule = vRecur.from_ical(text)
+        except (ValueError, TypeError):
+            return None
+        if until is not None:
+            rule.pop("COUNT", None)
+            rule["UNTIL"] = [until]
+        return rule
 
     def schema(self) -> dict[str, Any]:
         return {"anyOf": [{"enum": list(self.values)}, {"type": "string", "pattern": anchored(RRULE_TEXT)}]}

@@ -1,0 +1,115 @@
+"""Maps with Leaflet (vendored): ``/kaart/`` with every wijk, a map on each wijk page (its places
+and boundary) and a small one on each place page.
+
+The page always holds the list of places with addresses and links; the script turns it into
+markers (keyboard-focusable, Enter opens the popup). The only host a map contacts is the tile
+host of ``kaart_tegels``; with ``geen`` a map makes no request at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from ..content.entity import Entity
+from ..model.types import Layout
+from .assets import PREFIX
+from .geo import LOCATION, boundary_geometry, located
+from .page import MenuEntry, OutputPage, PageKind
+from .sections import Placement, Section
+
+if TYPE_CHECKING:
+    from ..build import Build
+    from .render import RenderContext
+
+MAP_PAGE = "kaart/index.md"
+LEAFLET_JS = f"{PREFIX}/vendor/leaflet/leaflet.js"
+LEAFLET_CSS = f"{PREFIX}/vendor/leaflet/leaflet.css"
+SCRIPT = f"{PREFIX}/kaart.js"
+
+
+@dataclass(frozen=True)
+class Tiles:
+    url: str
+    attribution: str
+    host: str  # the one host the map contacts (docs/maps: "which host each choice contacts")
+    max_zoom: int
+
+
+TILES: dict[str, Tiles | None] = {
+    "pdok": Tiles(
+        "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+        'Kaartgegevens © <a href="https://www.kadaster.nl">Kadaster</a>', "service.pdok.nl", 19,
+    ),
+    "osm": Tiles(
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers', "tile.openstreetmap.org", 19,
+    ),
+    "geen": None,
+}
+DEFAULT_TILES = "pdok"
+
+
+def safe_json(value: Any) -> Markup:
+    """JSON for inside a ``<script type="application/json">``: no ``<``, ``>`` or ``&`` left to
+    end the element early."""
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def _map(ctx: RenderContext, places: list[Entity], areas: list[dict[str, Any]], label: str, size: str, list_id: str) -> str:
+    tiles = TILES.get(ctx.build.options.kaart_tegels)
+    return ctx.render(
+        "map.html", places=places, areas=safe_json(areas), label=label, size=size, list_id=list_id, tiles=tiles,
+        leaflet_css=ctx.href(LEAFLET_CSS), scripts=[ctx.href(LEAFLET_JS), ctx.href(SCRIPT)],
+    )
+
+
+def _areas(build: Build, wijken: list[Entity]) -> list[dict[str, Any]]:
+    out = []
+    for wijk in wijken:
+        geometry = boundary_geometry(build, wijk)
+        if geometry is not None:
+            out.append({"type": "Feature", "geometry": geometry, "properties": {"titel": wijk.title}})
+    return out
+
+
+def _places(build: Build, wijk: str | None) -> list[Entity]:
+    return [e for e in build.site.entities if e.type.field(LOCATION) is not None and e.wijk and (wijk is None or e.wijk == wijk)]
+
+
+def _render_page(ctx: RenderContext) -> str:
+    build = ctx.build
+    on_map, missing = located(_places(build, None))
+    html = _map(ctx, on_map, _areas(build, build.site.wijken), "Kaart van alle wijken", "large", "plekken")
+    return ctx.render("map_page.html", map=Markup(html), missing=missing, count=len(on_map), wijken=build.site.wijken)
+
+
+def emit(build: Build) -> Iterator[OutputPage]:
+    yield OutputPage(MAP_PAGE, "Kaart", _render_page, kind=PageKind.OVERVIEW,
+                     description="Alle plekken in de wijken op een kaart.", menu=MenuEntry("Kaart", 22))
+
+
+def wijk_map(ctx: RenderContext, entity: Entity) -> Section | None:
+    """On a wijk page: its places and boundary; places without a location are named."""
+    if entity.type.layout is not Layout.WIJK_INDEX:
+        return None
+    on_map, missing = located(_places(ctx.build, entity.slug))
+    areas = _areas(ctx.build, [entity])
+    if not on_map and not areas and not missing:
+        return None
+    html = _map(ctx, on_map, areas, f"Kaart van {entity.title}", "medium", f"plekken-{entity.slug}")
+    html += ctx.render("map_missing.html", missing=missing, map_page=MAP_PAGE.removesuffix("index.md"))
+    return Section(id="kaart", title="Kaart", html=html, order=8)
+
+
+def place_map(ctx: RenderContext, entity: Entity) -> Section | None:
+    """On a place page: a small map around it."""
+    if entity.type.field(LOCATION) is None or not entity.get(LOCATION):
+        return None
+    html = _map(ctx, [entity], [], f"Kaart van {entity.title}", "small", f"plek-{entity.slug}")
+    return Section(id="kaart", title="Op de kaart", html=html, order=6, placement=Placement.ASIDE)
