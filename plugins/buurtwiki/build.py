@@ -57,6 +57,7 @@ class BuildOptions:
     editor_auth_url: str = ""  # the site's OAuth proxy for logging in to the editor (Decap base_url)
     use_directory_urls: bool = True  # False: pages are at ``x.html``, not ``x/``
     registry: Registry = DEFAULT_REGISTRY  # the types of the content format
+    licence: str = "CC BY 4.0"  # licence of the content and the open data (plugin option `licentie`)
 
 
 @dataclass

@@ -40,6 +40,10 @@ class BuurtwikiConfig(Config):
     """GitHub: address of the OAuth proxy that logs editors in (Decap's `base_url`). Forgejo
     (Codeberg): the client ID of the site's OAuth application (Decap's `app_id`). See README."""
 
+    licentie = c.Type(str, default="CC BY 4.0")
+    """Licence of the content and the open data (footer, every data file, the catalogue): e.g.
+    "CC BY 4.0", "CC BY-SA 4.0" or "CC0 1.0"."""
+
     timezone = c.Type(str, default="Europe/Amsterdam")
     """Time zone of dates and times on the site (changes, feeds, "today")."""
 

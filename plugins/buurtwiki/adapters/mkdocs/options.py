@@ -54,6 +54,7 @@ def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None,
         editor_local_backend=plugin.local_backend,
         editor_auth_url=plugin.editor_login,
         registry=registry,
+        licence=plugin.licentie,
     )
 
 
