@@ -10,6 +10,7 @@ from .agenda import pages as agenda_pages
 from .agenda import sections as agenda_sections
 from .graph import emit as graph_emit
 from .graph import sections as graph_sections
+from .opendata import emit as opendata_emit
 from .outputs import (
     assets,
     editor,
@@ -35,6 +36,7 @@ EMITTERS: tuple[Emitter, ...] = (
     EmitterFunction("agenda_pages", agenda_pages.emit),
     EmitterFunction("graph", graph_emit.emit),
     EmitterFunction("editor", editor.emit),
+    EmitterFunction("opendata", opendata_emit.emit),
 )
 
 PROVIDERS: tuple[SectionProvider, ...] = (
