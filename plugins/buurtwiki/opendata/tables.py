@@ -145,7 +145,7 @@ def ledger_table(ledger: Ledger) -> Table:
     table = Table("wie_reageerde", "Wie reageerde? Elke organisatie per agendapunt, met reactie en dagen stilte", LEDGER_COLUMNS)
     for row in ledger.rows:
         table.rows.append([
-            cell(row.key), cell(plain(row.name)), row.item.slug, row.item.wijk or "", cell(plain(row.sent)),
+            cell(row.organisation.slug if row.organisation is not None else row.ref.slug), cell(plain(row.name)), row.item.slug, row.item.wijk or "", cell(plain(row.sent)),
             cell(row.reaction), cell(plain(row.date)), cell(row.silence_days),
         ])
     return table
