@@ -87,7 +87,7 @@ def tables(build: Build, data: OpenData) -> dict[str, list[dict[str, Any]]]:
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if v is not None and v != ""}
+    return {k: v for k, v in row.items() if v is not None and (v != "" or k == "description")}  # HSDS requires a description
 
 
 def files(build: Build, data: OpenData) -> list[tuple[str, str, Callable[[], bytes]]]:
