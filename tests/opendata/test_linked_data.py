@@ -27,7 +27,7 @@ def built(tmp_path_factory):
 
 def _expanded(doc: dict) -> list[dict]:
     nodes = jsonld.expand(doc)
-    return [n for item in nodes for n in ([item] if "@graph" not in item else item["@graph"])]
+    return [n for item in nodes for n in (item.get("@graph", [item]))]
 
 
 def _types(nodes: list[dict]) -> set[str]:

@@ -49,7 +49,7 @@ class OpenData:
     @cached_property
     def tables(self) -> list[Table]:
         out: list[Table] = []
-        pairs = list(zip(self.entities, self.records))
+        pairs = list(zip(self.entities, self.records, strict=False))
         for entity_type in self.build.site.registry:
             items = [(e, r) for e, r in pairs if e.type is entity_type]
             out += type_tables(entity_type, items, self.build)

@@ -53,7 +53,9 @@ def recurrence(rule: Any, start: Any, end: Any, until: Any) -> dict[str, Any] | 
         byday = ICAL_DAYS[start.weekday()] if isinstance(start, dt.date) and freq == "WEEKLY" else None
     else:
         parts = dict(p.split("=", 1) for p in str(rule).split(";") if "=" in p)
-        freq, interval, byday = parts.get("FREQ", ""), int(parts.get("INTERVAL", "1") or 1), parts.get("BYDAY")
+        text = parts.get("INTERVAL", "1")
+        freq, byday = parts.get("FREQ", ""), parts.get("BYDAY")
+        interval = int(text) if text.isdigit() and len(text) < 5 else 1
         if freq not in ("WEEKLY", "MONTHLY"):
             return None
     out: dict[str, Any] = {"freq": freq, "interval": interval, "byday": byday}

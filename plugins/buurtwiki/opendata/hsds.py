@@ -58,7 +58,7 @@ def _common(entity: Entity, rec: dict[str, Any]) -> dict[str, Any]:
 
 def tables(build: Build, data: OpenData) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for entity, rec in zip(data.entities, data.records):
+    for entity, rec in zip(data.entities, data.records, strict=False):
         kind = entity.type.linked.hsds
         row = _common(entity, rec)
         if kind == "organization":

@@ -69,12 +69,13 @@ def _one(build: Build, entity: Entity, spec: Field, kind: Any, value: Any) -> An
 
 def _schedule(entity: Entity, rule: str) -> dict[str, Any]:
     start = entity.data.get("start")
+    byday: str | None = None
     if rule in WORDS:
         freq, interval = WORDS[rule]
-        byday = None
     else:
         parts = dict(p.split("=", 1) for p in rule.split(";") if "=" in p)
-        freq, interval, byday = parts.get("FREQ", ""), parts.get("INTERVAL", "1"), parts.get("BYDAY")
+        freq, byday = parts.get("FREQ", ""), parts.get("BYDAY")
+        interval = _number(parts.get("INTERVAL"))
     out: dict[str, Any] = {"@type": "Schedule", "repeatFrequency": PERIOD.get(freq, "P1W").format(interval)}
     if byday:
         out["byDay"] = [d for d in schema_days(",".join(x[-2:] for x in byday.split(","))) if d]
@@ -123,3 +124,8 @@ def page_script(build: Build, src_uri: str) -> str:
     if page is None or page.entity is None or page.standalone:
         return ""
     return script_json(linked_data(build, page.entity))
+
+
+def _number(text: str | None) -> int:
+    """An RRULE INTERVAL (the parser has checked the rule); 1 when absent."""
+    return int(text) if text and text.isdigit() and len(text) < 5 else 1

@@ -121,8 +121,8 @@ def type_tables(entity_type: EntityType, items: list[tuple[Entity, dict[str, Any
                     related[spec.name].rows.append([entity.slug, *(cell(item.get(sub.name)) for sub in spec.kind.item.fields)])  # type: ignore[attr-defined]
             else:
                 for ref in entity.data.get(spec.name) or []:
-                    target = build.site.resolve(ref)
-                    related[spec.name].rows.append([entity.slug, target.type.name if target else "", cell(plain(ref) if target is None else target.slug)])
+                    found = build.site.resolve(ref)
+                    related[spec.name].rows.append([entity.slug, found.type.name if found else "", cell(plain(ref) if found is None else found.slug)])
         row += [cell(rec["aangemaakt"]), cell(rec["gewijzigd"])]
         main.rows.append(row)
     return [main, *related.values()]

@@ -24,9 +24,9 @@ from mkdocs.structure.pages import Page
 from ...build import Build, BuildOptions, run
 from ...content.files import SYMLINK, linked_folders
 from ...model.registry import Registry
+from ...model.schema import DEFAULT_REGISTRY
 from ...opendata.jsonld import page_script
 from ...opendata.provenance import licence_of
-from ...model.schema import DEFAULT_REGISTRY
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
