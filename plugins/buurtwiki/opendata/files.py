@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.writer.excel import ExcelWriter
 
 from .provenance import Provenance
 from .tables import Table
@@ -44,7 +45,8 @@ def xlsx_bytes(tables: Iterable[Table], prov: Provenance) -> bytes:
         for row in table.rows:
             sheet.append([_text(sheet, value) for value in row])
     raw = io.BytesIO()
-    book.save(raw)
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()  # not book.save(): that stamps the current time as "modified"
     return repack(raw.getvalue())
 
 
