@@ -44,17 +44,16 @@ def data_outputs(root: Path, history: bool) -> tuple[float, float, int]:
     from buurtwiki.build import BuildOptions, run
     from buurtwiki.opendata import emit as opendata_emit
     from buurtwiki.opendata.jsonld import page_script
+    from buurtwiki.outputs.page import OutputFile
 
     start = time.perf_counter()
     build = run(BuildOptions(root=root, today=dt.date(2026, 11, 21), history=history))
     core = time.perf_counter() - start
     start = time.perf_counter()
-    written = 0
-    for item in opendata_emit.emit(build):  # a fresh emitter: nothing computed yet
-        if hasattr(item, "data"):
-            written += len(item.data())
-        else:
-            build.outputs.add(item)
+    items = list(opendata_emit.emit(build))  # a fresh emitter: nothing computed yet
+    for item in items:
+        build.outputs.add(item)
+    written = sum(len(item.data()) for item in items if isinstance(item, OutputFile))
     for page in build.outputs.pages.values():
         if page.entity is not None:
             written += len(page_script(build, page.src_uri))

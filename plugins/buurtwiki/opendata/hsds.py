@@ -97,7 +97,7 @@ def files(build: Build, data: OpenData) -> list[tuple[str, str, Callable[[], byt
         if "t" not in cache:
             cache["t"] = tables(build, data)
         payload = {**data.prov.as_json(), "standaard": "Open Referral HSDS 3.0", name: cache["t"][name]}
-        return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode()
+        return (json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
     words = {"organizations": "organisaties en initiatieven", "locations": "plekken", "services": "activiteiten",
              "schedules": "openingstijden en herhalingen"}

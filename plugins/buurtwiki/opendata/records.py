@@ -73,7 +73,7 @@ def ordered(build: Build) -> list[Entity]:
 
 
 def dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"  # no indent: C encoder, 5x faster
 
 
 def entities_json(records: list[dict[str, Any]], prov: Provenance, title: str) -> str:
