@@ -21,6 +21,7 @@ from .outputs import (
     overviews,
     plain_pages,
     recent_changes,
+    search,
 )
 from .outputs.page import Emitter, EmitterFunction
 from .outputs.sections import SectionProvider
@@ -37,6 +38,7 @@ EMITTERS: tuple[Emitter, ...] = (
     EmitterFunction("graph", graph_emit.emit),
     EmitterFunction("editor", editor.emit),
     EmitterFunction("opendata", opendata_emit.emit),
+    EmitterFunction("search", search.emit),
 )
 
 PROVIDERS: tuple[SectionProvider, ...] = (
