@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("content", ("content", "validation", "markup")),
     ("index", ("history", "graph", "graph.build", "graph.model", "graph.loose_ends",
                "agenda", "agenda.ledger", "agenda.rows", "agenda.summaries", "agenda.checks")),
-    ("outputs", ("outputs", "parallel", "agenda.pages", "agenda.sections", "agenda.timeline",
+    ("outputs", ("outputs", "opendata", "parallel", "agenda.pages", "agenda.sections", "agenda.timeline",
                  "graph.emit", "graph.sections", "graph.views")),
     ("pipeline", ("build", "stages", "features")),
     ("adapters", ("adapters",)),

@@ -59,6 +59,7 @@ class BuildOptions:
     kaart_tegels: str = "pdok"  # map tiles: pdok, osm or geen (outputs/maps.py)
     use_directory_urls: bool = True  # False: pages are at ``x.html``, not ``x/``
     registry: Registry = DEFAULT_REGISTRY  # the types of the content format
+    licence: str = "CC BY 4.0"  # licence of the content and the open data (plugin option `licentie`)
     cache_dir: str = ""  # relative to root; the history index is kept there between builds (history/cache.py)
     search: str = "pagefind"  # "pagefind" (outputs/search.py) or "material" (Material's own search)
 

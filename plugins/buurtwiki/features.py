@@ -10,6 +10,7 @@ from .agenda import pages as agenda_pages
 from .agenda import sections as agenda_sections
 from .graph import emit as graph_emit
 from .graph import sections as graph_sections
+from .opendata import emit as opendata_emit
 from .outputs import (
     assets,
     calendars,
@@ -45,6 +46,7 @@ EMITTERS: tuple[Emitter, ...] = (
     EmitterFunction("calendars", calendars.emit),
     EmitterFunction("upcoming", upcoming.emit),
     EmitterFunction("maps", maps.emit),
+    EmitterFunction("opendata", opendata_emit.emit),
     EmitterFunction("search", search.emit),
 )
 

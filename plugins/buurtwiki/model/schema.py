@@ -26,6 +26,7 @@ from .fields import (
     Url,
     Year,
 )
+from .linked import linked
 from .registry import Registry
 from .types import TYPE_FIELD, EntityType, GraphStyle, Layout, OverviewSpec
 
@@ -93,7 +94,8 @@ DEFAULT_REGISTRY = Registry([
         Field("centrum", LatLon(), label="Centrum"),
         Field("grens", FilePath(), label="Grens", help="Pad naar een GeoJSON-bestand in de map van de wijk."),
         SAMENVATTING,
-    ], layout=Layout.WIJK_INDEX, style=GraphStyle("#37474f", "star")),
+    ], layout=Layout.WIJK_INDEX, style=GraphStyle("#37474f", "star"),
+       linked=linked("Place", centrum="geo", gemeente="containedInPlace")),
     EntityType("initiatief", "Initiatief", "Initiatieven", "initiatieven", [
         TITEL,
         Field("status", Choice(INITIATIEF_STATUS), required=True, label="Status"),
@@ -113,7 +115,9 @@ DEFAULT_REGISTRY = Registry([
         Field("contact", CONTACT, label="Contact"),
         BEVESTIGD,
     ], style=GraphStyle("#00796b", "ellipse"), overview=OverviewSpec(order=0),
-       finished=frozenset({"gestopt", "overgedragen"})),
+       finished=frozenset({"gestopt", "overgedragen"}),
+       linked=linked("Project", hsds="organization", sinds="foundingDate", tot="dissolutionDate", plekken="location",
+                     ondersteund_door="sponsor", gefinancierd_door="funder", themas="keywords", contact="contactPoint")),
     EntityType("plek", "Plek", "Plekken", "plekken", [
         TITEL,
         Field("status", Choice(PLEK_STATUS), required=True, label="Status"),
@@ -131,7 +135,9 @@ DEFAULT_REGISTRY = Registry([
         Field("voorzieningen", ListOf(Text()), label="Voorzieningen"),
         BEVESTIGD,
     ], style=GraphStyle("#ad1457", "round-rectangle"), overview=OverviewSpec(order=1),
-       finished=frozenset({"gesloten"})),
+       finished=frozenset({"gesloten"}),
+       linked=linked("Place", hsds="location", adres="address", locatie="geo", openingstijden="openingHoursSpecification",
+                     voorzieningen="amenityFeature")),
     EntityType("organisatie", "Organisatie", "Organisaties", "organisaties", [
         TITEL,
         Field("soort", Choice(words(
@@ -145,7 +151,8 @@ DEFAULT_REGISTRY = Registry([
         SAMENVATTING,
     ], layout=Layout.SITE_WIDE, style=GraphStyle("#1565c0", "diamond"),
        overview=OverviewSpec(in_wijk=False, group_by="soort",
-                             intro="Organisaties die in een of meer wijken actief zijn.")),
+                             intro="Organisaties die in een of meer wijken actief zijn."),
+       linked=linked("Organization", hsds="organization", website="url", werkgebied="areaServed", onderdeel_van="parentOrganization")),
     EntityType("fonds", "Fonds", "Fondsen", "fondsen", [
         TITEL,
         Field("verstrekker", Ref(("organisatie",)), label="Verstrekker", relation="verstrekt door", inverse="verstrekt"),
@@ -155,7 +162,8 @@ DEFAULT_REGISTRY = Registry([
         Field("verantwoording", Choice(words("licht", "gemiddeld", "zwaar")), label="Verantwoording"),
         SAMENVATTING,
     ], layout=Layout.SITE_WIDE, style=GraphStyle("#7a5c00", "hexagon"),
-       overview=OverviewSpec(in_wijk=False, intro="Fondsen en budgetten waar bewoners geld kunnen aanvragen.")),
+       overview=OverviewSpec(in_wijk=False, intro="Fondsen en budgetten waar bewoners geld kunnen aanvragen."),
+       linked=linked("MonetaryGrant", verstrekker="funder", aanvragen="url", maximaal_bedrag="amount")),
     EntityType("rol", "Rol", "Rollen", "rollen", [
         TITEL,
         Field("soort", Choice(words(
@@ -165,7 +173,8 @@ DEFAULT_REGISTRY = Registry([
         Field("bezetting", ListOf(BEZETTING), label="Bezetting", relation="in dienst van", inverse="levert"),
         SAMENVATTING,
     ], style=GraphStyle("#6a1b9a", "triangle"), overview=OverviewSpec(order=3),
-       row_keys={"bezetting": ("naam", "organisatie", "van")}),
+       row_keys={"bezetting": ("naam", "organisatie", "van")},
+       linked=linked("Occupation")),
     EntityType("toekomstagenda", "Toekomstagenda", "Toekomstagenda's", "toekomstagenda", [
         TITEL,
         Field("vastgesteld", Date(), required=True, label="Vastgesteld"),
@@ -175,7 +184,8 @@ DEFAULT_REGISTRY = Registry([
         Field("document", Url(), label="Document"),
         SAMENVATTING,
     ], layout=Layout.AGENDA_INDEX, style=GraphStyle("#4e342e", "rectangle"),
-       overview=OverviewSpec(order=4)),
+       overview=OverviewSpec(order=4),
+       linked=linked("CreativeWork", vastgesteld="datePublished", document="url", horizon="temporalCoverage")),
     EntityType("agendapunt", "Agendapunt", "Agendapunten", "toekomstagenda", [
         TITEL,
         Field("status", Choice(AGENDAPUNT_STATUS), required=True, label="Status"),
@@ -190,7 +200,8 @@ DEFAULT_REGISTRY = Registry([
     ], layout=Layout.AGENDA_ITEM, style=GraphStyle("#d84315", "tag"),
        sections=frozenset({"gericht_aan", "mijlpalen", "voortgang", "trekkers"}),
        finished=frozenset({"gerealiseerd", "losgelaten"}), achieved=frozenset({"gerealiseerd"}),
-       row_keys={"gericht_aan": ("organisatie",), "mijlpalen": ("datum", "titel")}),
+       row_keys={"gericht_aan": ("organisatie",), "mijlpalen": ("datum", "titel")},
+       linked=linked("CreativeWork", thema="about", trekkers="contributor", vorige="isBasedOn")),
     EntityType("activiteit", "Activiteit", "Activiteiten", "activiteiten", [
         TITEL,
         Field("start", DateTime(), required=True, label="Start"),
@@ -204,6 +215,10 @@ DEFAULT_REGISTRY = Registry([
         Field("kosten", Text(), label="Kosten"),
         SAMENVATTING,
     ], status_default="gepland", style=GraphStyle("#2e7d32", "pentagon"),
-       overview=OverviewSpec(order=2)),
+       overview=OverviewSpec(order=2),
+       linked=linked("Event", hsds="service", start="startDate", einde="endDate", plek="location", organisator="organizer",
+                     status="eventStatus", herhaling="eventSchedule", themas="keywords",
+                     values={"status": {"gepland": "EventScheduled", "afgelast": "EventCancelled",
+                                        "verplaatst": "EventRescheduled"}})),
 ])
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .fields import Field, ListOf, Struct, Text, ThemeKey
+from .linked import LinkedData
 
 WIJKEN_URL = "wijken"  # the URL prefix of every wijk file, independent of the folder on disk
 
@@ -75,6 +76,7 @@ class EntityType:
     finished: frozenset[str] = frozenset()  # status words that mean "this is over"
     achieved: frozenset[str] = frozenset()  # finished status words that mean "done as planned" (100%)
     row_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # list-of-struct field → identity keys
+    linked: LinkedData = field(default_factory=LinkedData)  # schema.org JSON-LD and HSDS (model/linked.py)
     fields_by_name: dict[str, Field] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -44,6 +44,10 @@ class BuurtwikiConfig(Config):
     """Map tiles: pdok (service.pdok.nl, BRT-Achtergrondkaart), osm (tile.openstreetmap.org) or
     geen (no tile requests: only the boundaries and the markers)."""
 
+    licentie = c.Type(str, default="CC BY 4.0")
+    """Licence of the content and the open data (footer, every data file, the catalogue): e.g.
+    "CC BY 4.0", "CC BY-SA 4.0" or "CC0 1.0"."""
+
     timezone = c.Type(str, default="Europe/Amsterdam")
     """Time zone of dates and times on the site (changes, feeds, "today")."""
 

@@ -55,6 +55,7 @@ def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None,
         editor_auth_url=plugin.editor_login,
         kaart_tegels=plugin.kaart_tegels,
         registry=registry,
+        licence=plugin.licentie,
         search=plugin.zoeken,
         cache_dir=plugin.cache_dir,
     )

@@ -26,6 +26,8 @@ from ...build import Build, BuildOptions, run
 from ...content.files import SYMLINK, linked_folders
 from ...model.registry import Registry
 from ...model.schema import DEFAULT_REGISTRY
+from ...opendata.jsonld import page_script
+from ...opendata.provenance import licence_of
 from ...outputs import search
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
@@ -174,7 +176,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             return cache[key]
 
         # pages without a page context (404) announce the site's feed; on_page_context adds the wijk's
-        env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, "")})
+        env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, ""), "licence": licence_of(self.core)})
         if self.standalone and self.nav is not None:
             page_cache, keys = self._page_cache(config)
             self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers(), page_cache, keys)
@@ -219,7 +221,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         MkDocs' own is built from the raw file name and the docs folder."""
         output = self._output(page)
         page.edit_url = edit_url(self.core, output.edit_path) if output is not None and output.edit_path else None
-        context["buurtwiki"] = {"feeds": feeds_for(self.core, page.file.src_uri)}
+        context["buurtwiki"] = {"feeds": feeds_for(self.core, page.file.src_uri), "licence": licence_of(self.core),
+                                "jsonld": page_script(self.core, page.file.src_uri)}
         return context
 
     def on_build_error(self, *, error: Exception) -> None:
