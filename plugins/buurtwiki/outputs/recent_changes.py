@@ -77,8 +77,10 @@ def listed(build: Build, recent) -> list[Listed]:
 
 
 def by_day(items: list[Listed]) -> list[Day]:
+    """Newest day first, one heading per day. Commit dates need not follow the walk's order (a pull
+    request merged late keeps its old date), so rows are sorted by time first (stable)."""
     days: list[Day] = []
-    for item in items:
+    for item in sorted(items, key=lambda listed_item: listed_item.row.change.commit.time, reverse=True):
         day = item.row.day
         if not days or days[-1].day != day:
             days.append(Day(day))
