@@ -43,11 +43,6 @@ def _date_text(day: dt.date) -> str:
     return dates.long_date(day)
 
 
-@lru_cache(maxsize=8192)
-def _ago(day: dt.date, today: dt.date) -> str:
-    return dates.ago(day, today)
-
-
 def history_src_uri(entity: Entity) -> str:
     """``wijken/ohg/index.md`` → ``wijken/ohg/geschiedenis.md``; ``organisaties/dock.md`` →
     ``organisaties/dock/geschiedenis.md``: published at ``<entity URL>geschiedenis/``."""
@@ -122,11 +117,6 @@ class ChangeRow:
     def date_text(self) -> str:
         """``1 november 2026``"""
         return _date_text(self.day)
-
-    @property
-    def ago(self) -> str:
-        """``3 dagen geleden``, relative to the build date."""
-        return _ago(self.day, self.build.today)
 
     @property
     def short_sha(self) -> str:
