@@ -20,6 +20,7 @@ from .outputs import (
     overviews,
     plain_pages,
     recent_changes,
+    redirects,
 )
 from .outputs.page import Emitter, EmitterFunction
 from .outputs.sections import SectionProvider
@@ -35,6 +36,7 @@ EMITTERS: tuple[Emitter, ...] = (
     EmitterFunction("agenda_pages", agenda_pages.emit),
     EmitterFunction("graph", graph_emit.emit),
     EmitterFunction("editor", editor.emit),
+    EmitterFunction("redirects", redirects.emit),  # last: it must see every other page and file
 )
 
 PROVIDERS: tuple[SectionProvider, ...] = (
