@@ -10,7 +10,7 @@ import datetime as dt
 
 from .dates import as_date, months_before
 from .schema import DEFAULT_REGISTRY
-from .types import CONFIRMED
+from .types import CONFIRMED, STATUS, EntityType
 
 # The status words after which nothing more is expected of a thing, per type.
 # (``EntityType.finished`` in the registry; read from the default registry here for callers that
@@ -35,3 +35,25 @@ def is_stale(confirmed: object, today: dt.date, stale_months: int) -> bool:
     A page that was never confirmed is not "stale" here; loose ends list it separately."""
     day = as_date(confirmed)
     return day is not None and day < stale_cutoff(today, stale_months)
+
+
+# A one-off event (a page with a start and no repeat) whose day has passed: its status was
+# "gepland" when it was written and nobody changes it afterwards. Pages show "geweest" instead.
+START = "start"
+END = "einde"
+RECURRENCE = "herhaling"
+PAST = "geweest"
+
+
+def activity_state(entity_type: EntityType, data: dict, today: dt.date) -> str | None:
+    """The status to show for a page of ``entity_type`` with values ``data`` on ``today``.
+
+    The written status, or the type's default; ``geweest`` for a one-off event that has ended and
+    still has its default status (an event that was cancelled stays cancelled)."""
+    status = data.get(STATUS) or entity_type.status_default
+    if entity_type.field(START) is None or data.get(RECURRENCE):
+        return status
+    if status != entity_type.status_default:
+        return status
+    ended = as_date(data.get(END)) or as_date(data.get(START))
+    return PAST if ended is not None and ended < today else status

@@ -13,6 +13,7 @@ from ..content.entity import Entity
 from ..content.links import resolve_md_link, resolve_wikilink
 from ..content.urls import folder_of, from_source, relative
 from ..markup import markdown
+from ..model.lifecycle import activity_state
 from . import dates
 
 if TYPE_CHECKING:
@@ -71,6 +72,10 @@ class RenderContext:
             wijk = self.site.wijk_page(entity.wijk)
             extra = Markup(' <span class="bw-wijk-label">({})</span>').format(wijk.title if wijk else entity.wijk)
         return Markup('<a href="{}">{}</a>{}').format(self.href(entity), label, extra)
+
+    def status(self, entity: Entity) -> str | None:
+        """The status a reader sees today (model/lifecycle.py:activity_state: a past event "geweest")."""
+        return activity_state(entity.type, entity.data, self.today)
 
     def ago(self, value) -> str:
         return dates.ago(value, self.today)
