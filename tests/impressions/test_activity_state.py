@@ -9,7 +9,6 @@ from buurtwiki.model.lifecycle import activity_state
 from ..helpers import MINIMAL, build, render, write
 
 
-
 def activiteit(start: str, extra: str = "") -> str:
     return f"---\ntitel: Buurttop\nstart: {start}\n{extra}---\nWij praten.\n"
 
