@@ -49,3 +49,20 @@ def test_f_on_the_graph_focuses_the_page_and_does_not_open_search(browser, demo_
     assert page.locator('select[name="focus"]').input_value() != ""
     assert "Focus op" in page.locator(".bw-eco-status").inner_text()
     page.close()
+
+
+@pytest.mark.parametrize("path", [OHG + "toekomstagenda/2019/", OHG + "toekomstagenda/2019/masterplan-groen/"])
+def test_printed_agenda_has_address_and_date_and_no_history_or_link_lists(browser, demo_url, path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(demo_url + path, wait_until="networkidle")
+    assert page.locator("#geschiedenis").is_visible()  # on screen the history box is there
+    assert not page.locator(".bw-print-only").is_visible()
+    page.emulate_media(media="print")
+    for hidden in ("#geschiedenis", "#verbonden-met", "#wat-linkt-hierheen", ".bw-contribute"):
+        found = page.locator(hidden)
+        assert found.count() == 0 or not found.first.is_visible(), hidden
+    address = page.locator(".bw-print-only")
+    assert address.is_visible()
+    text = address.inner_text()
+    assert demo_url + path in text and "gebouwd op" in text  # the full address, also without site_url
+    page.close()

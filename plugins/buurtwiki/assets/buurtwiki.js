@@ -10,6 +10,11 @@
     el.replaceChildren(a);
   });
 
+  // The printed web address, on a site built without site_url: the address the reader opened.
+  document.querySelectorAll(".bw-print-address[data-bw-here]").forEach(function (el) {
+    if (/^https?:$/.test(location.protocol)) { el.textContent = location.href.split("#")[0]; }
+  });
+
   // "3 dagen geleden" beside an absolute date: computed here, on the reader's day, never at build
   // time (a built page is read for months). The page shows the date itself without this script.
   var DAY = 86400000;
