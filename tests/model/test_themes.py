@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from buurtwiki.content.loader import load_site
-from buurtwiki.model.themes import MAX_THEMES
+from buurtwiki.content.themes import MAX_THEMES
 
 THEMES = "content/themas.yml"
 
@@ -82,7 +82,7 @@ def test_a_sub_theme_in_two_places_is_an_error(site_dir):
 
 
 def test_the_default_registry_has_no_problems():
-    from buurtwiki.model.themes import DEFAULT_TEXT, parse_registry
+    from buurtwiki.content.themes import DEFAULT_TEXT, parse_registry
     from buurtwiki.validation.problems import Problems
 
     problems_found = Problems()

@@ -119,17 +119,18 @@ def _write_tree(repo: pygit2.Repository, tree: pygit2.Tree, target: Path, budget
     """Regular files of ``tree`` under ``target``; links and submodules are left out, and at most
     ``budget[0]`` bytes are written (the rest of the old site is left out)."""
     for entry in tree:
-        if entry.name in ("", ".", "..") or "/" in entry.name or "\0" in entry.name:
+        name = entry.name or ""
+        if name in ("", ".", "..") or "/" in name or "\0" in name:
             continue
         obj = repo.get(entry.id)
         if isinstance(obj, pygit2.Tree):
-            (target / entry.name).mkdir(exist_ok=True)
-            _write_tree(repo, obj, target / entry.name, budget)
+            (target / name).mkdir(exist_ok=True)
+            _write_tree(repo, obj, target / name, budget)
         elif isinstance(obj, pygit2.Blob) and entry.filemode in (pygit2.enums.FileMode.BLOB, pygit2.enums.FileMode.BLOB_EXECUTABLE):
             if obj.size > budget[0]:
                 continue
             budget[0] -= obj.size
-            (target / entry.name).write_bytes(obj.data)
+            (target / name).write_bytes(obj.data)
 
 
 def base_problems(root: Path, base: str, head: str, docs_dir: str, wijken_dir: str) -> set[tuple[str, str, str]]:
@@ -150,9 +151,10 @@ def base_problems(root: Path, base: str, head: str, docs_dir: str, wijken_dir: s
                 sub = tree[path]
             except KeyError:
                 continue
-            if isinstance(repo.get(sub.id), pygit2.Tree):
+            sub_tree = repo.get(sub.id)
+            if isinstance(sub_tree, pygit2.Tree):
                 (Path(folder) / name).mkdir(parents=True, exist_ok=True)
-                _write_tree(repo, repo.get(sub.id), Path(folder) / name, budget)
+                _write_tree(repo, sub_tree, Path(folder) / name, budget)
         site = load_site(folder, docs_dir, wijken_dir)
     return {(p.path, p.level, p.message) for p in site.problems.sorted()}
 

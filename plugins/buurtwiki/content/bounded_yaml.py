@@ -64,17 +64,21 @@ def explain_yaml_error(err: yaml.YAMLError, what: str = FRONT_MATTER) -> str:
     )
 
 
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark is not None else 1
+
+
 def _check_events(text: str, loader: type, what: str, where: str) -> None:
     """Refuse anchors, aliases, deep nesting and more than one document; linear in the events."""
     depth = documents = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise YamlProblem(event.start_mark.line + 1, ANCHORS.format(where=where))
+            raise YamlProblem(_line(event), ANCHORS.format(where=where))
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 raise YamlProblem(
-                    event.start_mark.line + 1,
+                    _line(event),
                     f"er staan te veel lijsten of groepen in elkaar (meer dan {MAX_DEPTH}); maak de gegevens eenvoudiger.",
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -83,15 +87,16 @@ def _check_events(text: str, loader: type, what: str, where: str) -> None:
             documents += 1
             if documents > 1:
                 raise YamlProblem(
-                    event.start_mark.line + 1,
+                    _line(event),
                     f"{what} bestaan uit meer dan één blok (er staat een regel met ...); haal die regel weg.",
                 )
 
 
 def _wording(err: yaml.YAMLError, what: str) -> YamlProblem:
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    if "end of stream" in str(getattr(err, "problem", "")) and getattr(err, "context_mark", None):
-        mark = err.context_mark  # an unclosed quote: point at where it opens
+    context = getattr(err, "context_mark", None)
+    mark = getattr(err, "problem_mark", None) or context
+    if "end of stream" in str(getattr(err, "problem", "")) and context:
+        mark = context  # an unclosed quote: point at where it opens
     return YamlProblem((mark.line + 1) if mark else 1, explain_yaml_error(err, what))
 
 

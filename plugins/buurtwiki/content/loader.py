@@ -10,7 +10,6 @@ from pathlib import Path
 from ..markup.markdown import find_links, parse
 from ..model.registry import Registry
 from ..model.schema import DEFAULT_REGISTRY
-from ..model.themes import default_registry, parse_registry
 from ..validation.fields import parse_fields
 from ..validation.page_meta import check_pages
 from ..validation.problems import Problems
@@ -21,6 +20,7 @@ from .local_paths import check_local_paths
 from .paths import Location, LocationError, locate_content_file, locate_wijk_file
 from .site import Site
 from .source import parse_source, read_text
+from .themes import default_registry, parse_registry
 
 THEMES_FILE = "themas.yml"
 

@@ -22,8 +22,10 @@ def check_local_paths(site: Site) -> None:
     published = {src_uri for src_uri, _ in site.assets} | set(site.published)
     for entity in site.entities:
         _check_file_fields(site, entity, published)
-    for item in [*site.entities, *site.pages]:
-        _check_body(site, item, published)
+    for entity in site.entities:
+        _check_body(site, entity, published)
+    for page in site.pages:
+        _check_body(site, page, published)
 
 
 def _folder(item: Entity | Page) -> str:

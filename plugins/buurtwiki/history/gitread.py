@@ -158,7 +158,10 @@ class CommitReader:
         if old_sub is None or new_sub is None:
             return tuple(FileChange(info, c, p, None, _hex(o), _hex(n)) for c, p, o, n in deltas)
         try:
-            diff = self.repo[pygit2.Oid(raw=old_sub)].diff_to_tree(self.repo[pygit2.Oid(raw=new_sub)])
+            old_tree = self.repo[pygit2.Oid(raw=old_sub)]
+            new_tree = self.repo[pygit2.Oid(raw=new_sub)]
+            assert isinstance(old_tree, pygit2.Tree) and isinstance(new_tree, pygit2.Tree)
+            diff = old_tree.diff_to_tree(new_tree)
             diff.find_similar(_FIND_RENAMES)
         except (pygit2.GitError, KeyError, ValueError):
             # Renames are found by comparing contents; a partial clone lacks them: add + delete.

@@ -334,7 +334,8 @@ def _head_id(repo: pygit2.Repository) -> pygit2.Oid:
     try:
         return repo.head.peel(pygit2.Commit).id
     except (pygit2.GitError, ValueError):
-        return repo.head.target  # a head commit libgit2 cannot parse: read by hand
+        target = repo.head.target  # a head commit libgit2 cannot parse: read by hand
+        return target if isinstance(target, pygit2.Oid) else pygit2.Oid(hex=target)
 
 
 def _read_all(reader: CommitReader, head: pygit2.Commit | RawCommit, warnings: list[str]) -> list[Read]:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import pygit2
 
+from .rawwalk import RawSignature
+
 HIDDEN_EMAIL = "[e-mailadres]"
 UNKNOWN = "onbekend"
 AT_WORD = " [apenstaartje] "  # as on the entity pages: "naam [apenstaartje] domein.nl"
@@ -176,7 +178,7 @@ class People:
             found = self._cache[key] = safe_name(resolved)
         return found
 
-    def author(self, signature: pygit2.Signature, encoding: str | None) -> str:
+    def author(self, signature: pygit2.Signature | RawSignature, encoding: str | None) -> str:
         return self.name(decode(signature.raw_name, encoding), decode(signature.raw_email, encoding))
 
     def coauthors(self, message: str, author: str) -> tuple[str, ...]:

@@ -11,6 +11,8 @@ from ..content.files import read_published
 from .page import OutputFile
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from ..build import Build
 
 PREFIX = "assets/buurtwiki"
@@ -18,7 +20,7 @@ CSS = [f"{PREFIX}/buurtwiki.css"]
 JS = [f"{PREFIX}/buurtwiki.js"]
 
 
-def _walk(folder, prefix: str) -> Iterator[tuple[str, object]]:
+def _walk(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:
     for item in folder.iterdir():
         if item.name.startswith(".") or item.name == "__pycache__" or item.name.endswith(".py"):
             continue
@@ -33,5 +35,5 @@ def emit(build: Build) -> Iterator[OutputFile]:
         if not build.options.editor and path.startswith(f"{PREFIX}/vendor/decap-cms/"):
             continue  # the web editor's CMS (outputs/editor.py) is published only when it is on
         yield OutputFile(path, content=item.read_bytes)
-    for src_uri, path in build.site.assets:  # only what content/files.py allows: no links, safe types
-        yield OutputFile(src_uri, content=partial(read_published, path))
+    for src_uri, source in build.site.assets:  # only what content/files.py allows: no links, safe types
+        yield OutputFile(src_uri, content=partial(read_published, source))

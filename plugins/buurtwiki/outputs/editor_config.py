@@ -13,7 +13,8 @@ from urllib.parse import urlparse
 
 import yaml
 
-from ..model.schema import EntityType
+from ..model.fields import Choice
+from ..model.types import EntityType
 from .editor_fields import Context, widget
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def backend(repo_url: str, branch: str, auth_url: str = "") -> dict[str, Any]:
     repo = url.path.strip("/").removesuffix(".git")
     host = (url.hostname or "").lower()
     if host == "gitlab.com" or host.startswith("gitlab."):
-        out = {"name": "gitlab", "repo": repo, "branch": branch}
+        out: dict[str, Any] = {"name": "gitlab", "repo": repo, "branch": branch}
     elif host in ("bitbucket.org",):
         out = {"name": "bitbucket", "repo": repo, "branch": branch}
     elif host and host != "github.com":  # Codeberg and other Forgejo or Gitea servers
@@ -127,7 +128,7 @@ def _agendas(build: Build, wijk: Any, ctx: Context, types: dict[str, EntityType]
     for a in editions:
         folder = a.path.rsplit("/", 1)[0]
         coll = _folder(f"agendapunt-{wijk.slug}-{a.slug}", f"{item.plural} ({a.title}, {wijk.title})", item, folder, ctx)
-        if status is not None:  # the edition's own index.md is in the same folder: it has no status
+        if status is not None and isinstance(status.kind, Choice):  # the edition's index.md has no status
             words = "|".join(status.kind.values)
             coll["filter"] = {"field": "status", "pattern": f"^({words})$"}
         out.append(coll)
@@ -141,7 +142,7 @@ def _wijk_dir(index_path: str) -> str:
 def _target(build: Build, wijk: str | None):
     """The collection a relation to ``type_name`` searches: the type's own, in this wijk."""
     types = _types(build)
-    latest = {}
+    latest: dict[str | None, str] = {}
     for a in build.site.of_type("toekomstagenda"):
         if a.wijk == wijk and (a.slug > latest.get(wijk, "")):
             latest[wijk] = a.slug

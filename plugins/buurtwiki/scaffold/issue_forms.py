@@ -98,7 +98,9 @@ def page_form(type_name: str) -> str:
 
 
 def reaction_form() -> str:
-    reaction = entity_types()["agendapunt"].field("gericht_aan").kind.item.field("reactie").kind
+    field = entity_types()["agendapunt"].sub_field("gericht_aan", "reactie")
+    assert field is not None and isinstance(field.kind, Choice), "the model has gericht_aan.reactie"
+    reaction = field.kind
     return _dump({
         "name": "Reactie op een agendapunt",
         "description": "Een organisatie heeft gereageerd op een punt van de toekomstagenda.",

@@ -59,7 +59,7 @@ def init_site(target: Path, site_name: str = "Onze buurt", today: dt.date | None
 
     ``version`` is the buurtwiki release the site's workflow installs (default: this one).
     """
-    template = resources.files("buurtwiki").joinpath("scaffold", "site_template")
+    template = resources.files("buurtwiki").joinpath("scaffold").joinpath("site_template")
     values = {
         "site_name": site_name,
         "site_name_yaml": json.dumps(site_name, ensure_ascii=False),  # a JSON string is valid YAML

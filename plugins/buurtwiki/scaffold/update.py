@@ -26,7 +26,7 @@ GENERATED = (".github/workflows/", ".gitlab-ci.yml")
 def generated(site_name: str = "Onze buurt", version: str | None = None) -> dict[str, str]:
     """Relative path → text of every generated file of this release."""
     values = {"buurtwiki_version": checked_version(version)}
-    template = resources.files("buurtwiki").joinpath("scaffold", "site_template")
+    template = resources.files("buurtwiki").joinpath("scaffold").joinpath("site_template")
     out = {rel: Template(item.read_text(encoding="utf-8")).safe_substitute(values)
            for rel, item in _files(template) if rel.startswith(GENERATED)}
     out.update(issue_forms())

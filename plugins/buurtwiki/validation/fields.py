@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import yaml
+
 from ..content.source import Source
-from ..model.fields import FieldError, ListOf, Struct, is_empty, shown
+from ..model.kinds import Field, FieldError, ListOf, Struct, is_empty, shown
 from ..model.types import EntityType
+from ..model.words import did_you_mean
 from .problems import Reporter
-from .suggest import did_you_mean
 
 
 def parse_fields(source: Source, entity_type: EntityType, report: Reporter) -> dict[str, Any]:
@@ -29,26 +31,11 @@ def parse_fields(source: Source, entity_type: EntityType, report: Reporter) -> d
             continue
         if is_empty(value_node):
             continue
-        errors: list[Any] = []
+        errors: list[FieldError] = []
         warnings: list[FieldError] = []
-        try:
-            if isinstance(spec.kind, ListOf) and isinstance(spec.kind.item, Struct):
-                value = [
-                    spec.kind.item.parse(n, f"{name} (nr. {i})", errors, warnings)
-                    for i, n in enumerate(_items(value_node), start=1)
-                    if not is_empty(n)
-                ]
-            elif isinstance(spec.kind, Struct):
-                value = spec.kind.parse(value_node, name, errors, warnings)
-            elif isinstance(spec.kind, ListOf):
-                value = spec.kind.parse(value_node, name, errors)
-            else:
-                value = spec.kind.parse(value_node, name)
-        except FieldError as err:
-            errors.append(err)
-            value = None
-        for problem in errors:
-            report.error(problem.line, problem.message)
+        value = _parse_value(spec, value_node, name, errors, warnings)
+        for error in errors:
+            report.error(error.line, error.message)
         for warn in warnings:
             report.warning(warn.line, warn.message)
         if value is not None and value != []:
@@ -69,9 +56,28 @@ def parse_fields(source: Source, entity_type: EntityType, report: Reporter) -> d
     return data
 
 
-def _items(node):
-    import yaml
+def _parse_value(spec: Field, node: yaml.Node, name: str, errors: list[FieldError], warnings: list[FieldError]) -> Any:
+    """One field's value; errors and warnings (unknown keys in a group) are collected, not raised."""
+    kind = spec.kind
+    try:
+        if isinstance(kind, ListOf) and isinstance(kind.item, Struct):
+            row = kind.item
+            return [
+                row.parse(n, f"{name} (nr. {i})", errors, warnings)
+                for i, n in enumerate(_items(node), start=1)
+                if not is_empty(n)
+            ]
+        if isinstance(kind, Struct):
+            return kind.parse(node, name, errors, warnings)
+        if isinstance(kind, ListOf):
+            return kind.parse(node, name, errors)
+        return kind.parse(node, name)
+    except FieldError as err:
+        errors.append(err)
+        return None
 
+
+def _items(node: yaml.Node) -> list[yaml.Node]:
     return node.value if isinstance(node, yaml.SequenceNode) else [node]
 
 
@@ -81,7 +87,7 @@ def _reported(source: Source, name: str) -> bool:
     return pair is not None and not is_empty(pair[1])
 
 
-def _example(spec) -> str:
+def _example(spec: Field) -> str:
     example = spec.kind.example()
     if example in ("", None, [], {}):
         return "…"

@@ -1,32 +1,8 @@
-"""Closest valid value for a typo, so every error can say "bedoel je …?"."""
+"""Closest valid value for a typo: moved to :mod:`buurtwiki.model.words` (the model uses it too).
 
-from __future__ import annotations
+Kept as a re-export while other modules move their imports.
+"""
 
-import difflib
-from collections.abc import Iterable
+from ..model.words import allowed, closest, did_you_mean
 
-
-def closest(value: object, options: Iterable[str], n: int = 1) -> list[str]:
-    """The options closest to ``value`` (case-insensitive), best first."""
-    text = str(value).strip().lower()
-    choices = list(dict.fromkeys(options))
-    lowered = {c.lower(): c for c in choices}
-    if text in lowered:
-        return [lowered[text]]
-    found = difflib.get_close_matches(text, list(lowered), n=n, cutoff=0.6)
-    if not found:
-        # a prefix or contained word is often what was meant ("actie" -> "actief")
-        found = [c for c in lowered if text and (c.startswith(text) or text in c or text.startswith(c))][:n]
-    return [lowered[f] for f in found]
-
-
-def did_you_mean(value: object, options: Iterable[str], quote: str = "'") -> str:
-    """`` Bedoel je 'x'?`` or an empty string when nothing is close."""
-    found = closest(value, options, n=1)
-    return f" Bedoel je {quote}{found[0]}{quote}?" if found else ""
-
-
-def allowed(options: Iterable[str], limit: int = 20) -> str:
-    items = list(options)
-    shown = ", ".join(items[:limit])
-    return shown + (f" (en {len(items) - limit} meer)" if len(items) > limit else "")
+__all__ = ["allowed", "closest", "did_you_mean"]

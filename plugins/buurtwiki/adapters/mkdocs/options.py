@@ -51,7 +51,7 @@ def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None,
         stale_months=plugin.stale_months,
         use_directory_urls=config.use_directory_urls,
         editor=plugin.editor,
-        editor_local_backend=plugin.local_backend,
+        editor_local_backend=plugin.local_backend if isinstance(plugin.local_backend, (bool, str)) else False,
         editor_auth_url=plugin.editor_login,
         registry=registry,
     )

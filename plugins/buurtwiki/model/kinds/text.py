@@ -1,0 +1,72 @@
+"""Free text and web addresses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .base import ANY_SCALAR, FieldError, Kind, anchored, any_case, line_of, scalar, shown
+
+
+@dataclass
+class Text(Kind):
+    """Any scalar, stripped. The schema also takes the numbers and true/false YAML makes of text.
+
+    Parser-only: the length is counted after stripping surrounding spaces (a quoted value with
+    spaces around it may be longer in the schema's eyes).
+    """
+
+    max_length: int | None = None
+    multiline: bool = False
+
+    def parse(self, node: yaml.Node, name: str) -> str:
+        value = scalar(node, name, "tekst")
+        if self.max_length and len(value) > self.max_length:
+            raise FieldError(
+                f"veld '{name}': de tekst is {len(value)} tekens lang; maximaal {self.max_length} "
+                f"tekens zijn toegestaan. Maak de tekst korter.",
+                line_of(node),
+            )
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": list(ANY_SCALAR)}
+        if self.max_length:
+            out["maxLength"] = self.max_length
+        return out
+
+    def example(self) -> str:
+        return ""
+
+
+# http:// or https:// in any case, then a host that does not start with / $ . ? #, no spaces.
+URL_TEXT = any_case("http") + "[Ss]?://" + r"[^\s/$.?#]\S*"
+_URL = re.compile(URL_TEXT)
+
+
+@dataclass
+class Url(Kind):
+    """A web address starting with http:// or https:// (any case); one pattern for parse and schema."""
+
+    def parse(self, node: yaml.Node, name: str) -> str:
+        raw = scalar(node, name, "een webadres")
+        if not _URL.fullmatch(raw):
+            hint = f" Bedoel je 'https://{shown(raw)}'?" if "." in raw and "://" not in raw and " " not in raw else ""
+            raise FieldError(
+                f"veld '{name}': verwacht een webadres dat begint met https:// of http://, "
+                f"maar vond '{shown(raw)}'.{hint}",
+                line_of(node),
+            )
+        return raw
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": anchored(URL_TEXT)}
+
+    def example(self) -> str:
+        return "https://"
+
+    def words(self) -> str:
+        return "een webadres"
