@@ -13,6 +13,7 @@ from .graph.model import Graph
 from .history import HistoryIndex
 from .model.registry import Registry
 from .model.schema import DEFAULT_REGISTRY
+from .validation.placeholders import check_placeholders
 
 if TYPE_CHECKING:
     from .build import Build
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 def check_features(site: Site) -> None:
     """Feature checks over the loaded site (warnings into ``site.problems``); run right after loading."""
     check_agenda(site)
+    check_placeholders(site.entities, site.problems)
 
 
 def load_checked_site(
