@@ -29,3 +29,14 @@ def test_wrong_date_format_suggests_the_value_in_the_right_form(tmp_path, writte
 def test_no_suggestion_for_a_day_that_does_not_exist(tmp_path):
     found = messages(tmp_path, "---\ntitel: Borrel\nstart: 31-02-2019\n---\nTekst.\n")
     assert "veld 'start'" in found and "Bedoel je" not in found
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("maandag 9-17", "ma 09:00-17:00"),
+    ("Ma t/m vr 9.30 - 17 uur", "ma-vr 09:30-17:00"),
+    ("woensdag en donderdag 19:00-22:00", "wo,do 19:00-22:00"),
+])
+def test_opening_hours_written_loosely_get_the_line_in_the_right_form(tmp_path, written, meant):
+    write(tmp_path, {"wijken/test-wijk/plekken/buurthuis.md": f"---\ntitel: Buurthuis\nopeningstijden:\n  - {written}\n---\nTekst.\n"}, MINIMAL)
+    found = "\n".join(str(p) for p in build(tmp_path).problems.items)
+    assert f"Bedoel je '{meant}'?" in found and "Bedoel je 'ma'?" not in found, found
