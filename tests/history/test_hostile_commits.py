@@ -7,7 +7,7 @@ put an e-mail address or a control character on the site.
 from __future__ import annotations
 
 import subprocess
-import time
+import time  # process_time: CPU time of this process, so other jobs on the machine do not count
 from pathlib import Path
 
 import pygit2
@@ -59,17 +59,18 @@ def test_scrubbing_and_trailers_take_linear_time(shape: str) -> None:
         text = hostile_shapes(n)[shape]
         best = float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             without_emails(text)
             obfuscate_emails(text)
             coauthor_lines(text)
             safe_name(text)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
     small, big = cost(100_000), cost(200_000)
     assert big < 0.5, f"{shape}: {big:.2f} s"
-    assert big < 4 * small + 0.02, f"{shape}: {small:.4f} s for n, {big:.4f} s for 2n"
+    # 0.1 s of slack for a busy machine: a quadratic cost at 200,000 characters takes seconds.
+    assert big < 4 * small + 0.1, f"{shape}: {small:.4f} s for n, {big:.4f} s for 2n"
 
 
 def test_hostile_messages_do_not_slow_the_index(tmp_path: Path) -> None:
@@ -80,9 +81,9 @@ def test_hostile_messages_do_not_slow_the_index(tmp_path: Path) -> None:
     for number, message in enumerate(messages):
         repo.write(PAGE, page("actief", f"Versie {number}."))
         repo.commit(message)
-    start = time.perf_counter()
+    start = time.process_time()
     index = HistoryIndex.build(repo.path)
-    spent = time.perf_counter() - start
+    spent = time.process_time() - start
     assert spent < 2.0, f"{spent:.1f} s for {len(messages)} commits"
     assert len(index.history(PAGE)) == len(messages) + 1
     for commit in index.commits:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import time  # process_time: CPU time of this process, so other jobs on the machine do not count
 
 from buurtwiki.content.loader import load_site
 from buurtwiki.content.source import MAX_FILE_BYTES
@@ -19,35 +19,37 @@ def wikilink_page(lines: int) -> str:
 def best_of(runs: int, fn, *args) -> float:
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         fn(*args)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
 def test_wikilink_lines_are_right_and_cost_grows_linearly():
     links = find_links(parse(wikilink_page(3000)), first_line=5)
     assert [link.line for link in links[:3]] == [5, 6, 7] and links[-1].line == 3004
-    small = best_of(3, parse, wikilink_page(10_000))
+    small = best_of(3, parse, wikilink_page(5_000))
     large = best_of(3, parse, wikilink_page(20_000))
-    assert large < 3 * small + 0.05, (small, large)  # counting from the start each time made this 4x
+    # 4x the links: linear is 4x, counting lines from the start each time was 16x; 8x leaves room
+    # for a busy machine.
+    assert large < 8 * small + 0.1, (small, large)
 
 
 def test_a_page_of_one_megabyte_of_wikilinks_parses_quickly():
     body = wikilink_page(38_000)
     assert len(body) > 1_200_000
-    start = time.perf_counter()
+    start = time.process_time()
     links = find_links(parse(body), first_line=4)
-    assert time.perf_counter() - start < 10  # counting lines from the start each time: 30 s
+    assert time.process_time() - start < 10  # counting lines from the start each time: 30 s
     assert links[-1].line == 3 + 38_000
 
 
 def test_the_largest_allowed_page_of_wikilinks_builds_quickly(site_dir):
     body = wikilink_page(MAX_FILE_BYTES // 32)
     root = site_dir({"content/groot.md": f"---\ntitel: Groot\n---\n{body}"})
-    start = time.perf_counter()
+    start = time.process_time()
     site = load_site(root)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert not [p for p in site.problems.items if "kB groot" in p.message]
     page = next(p for p in site.pages if p.path == "content/groot.md")
     assert len(page.links) == MAX_FILE_BYTES // 32
@@ -58,16 +60,16 @@ def test_identical_headings_get_unique_ids_in_linear_time():
     ids = [t.attrGet("id") for t in tokens if t.type == "heading_open"]
     assert ids == ["kop-1", "kop", "kop-2", "kop-3", "kop-4", "kop-3-1"]
     slugs = UniqueSlugs()
-    start = time.perf_counter()
+    start = time.process_time()
     made = [slugs.add("kop") for _ in range(40_000)]
-    assert time.perf_counter() - start < 1  # trying every number from 1 took minutes
+    assert time.process_time() - start < 1  # trying every number from 1 took minutes
     assert len(set(made)) == 40_000 and made[-1] == "kop-39999"
 
 
 def test_forty_thousand_headings_parse_quickly():
-    start = time.perf_counter()
+    start = time.process_time()
     tokens = parse("## Kop\n\n" * 40_000)
-    assert time.perf_counter() - start < 15
+    assert time.process_time() - start < 15
     assert tokens[-3].attrGet("id") == "kop-39999"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import time
+import time  # process_time: CPU time of this process, so other jobs on the machine do not count
 
 import pytest
 
@@ -30,18 +30,18 @@ HOSTILE = {
 def test_field_patterns_fail_fast_on_hostile_text(name):
     """The parser's fullmatch and the schema's anchored pattern (jsonschema searches) both stay fast."""
     pattern, hostile = HOSTILE[name]
-    start = time.perf_counter()
+    start = time.process_time()
     assert re.fullmatch(pattern, hostile) is None
     assert re.search(f"^(?:{pattern})$", hostile) is None
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
 
 
 def _fastest(run, text, repeats=2):
     best = float("inf")
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = time.process_time()
         run(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -66,6 +66,6 @@ def test_wikilinks_that_never_close_are_linear(unit):
 
 def test_front_matter_fence_search_is_linear():
     text = "---\n" + ("--- x\n" + " " * 100 + "\n") * 5000
-    start = time.perf_counter()
+    start = time.process_time()
     split(text)
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1

@@ -149,31 +149,11 @@ class HistoryIndex:
     ) -> HistoryIndex:
         repo_root = Path(repo_root)
         index = cls(hide_bots=hide_bots, _wanted=PathFilter(prefixes), _bots=BotMatcher(bots))
-        git_dir = pygit2.discover_repository(str(repo_root)) if repo_root.exists() else None
-        if git_dir is None:
-            index.warnings.append(NO_REPOSITORY)
+        opened = index._open(repo_root)
+        if opened is None:
             return index
-        try:
-            repo = pygit2.Repository(git_dir)
-        except pygit2.GitError:
-            index.warnings.append(NO_REPOSITORY)
-            return index
-        index._repo = repo
-        index._root = _site_root(repo, repo_root)
-        if repo.head_is_unborn:
-            index.warnings.append(NO_COMMITS)
-            return index
-        try:
-            head = read_commit(repo, _head_id(repo))
-        except (pygit2.GitError, KeyError, ValueError) as error:
-            index.warnings.append(READ_ERROR.format(error=error))
-            return index
+        repo, head = opened
         boundaries = shallow_boundaries(repo) if repo.is_shallow else frozenset()
-        if repo.is_shallow:
-            index.warnings.append(SHALLOW)
-        partial = partial_clone_filter(repo)
-        if partial is not None:
-            index.warnings.append(PARTIAL.format(filter=partial))
         source = _Source(
             git_dir=str(Path(repo.path).resolve()),
             root=index._root,
@@ -209,6 +189,34 @@ class HistoryIndex:
         index.commits = [commit for commit, _changes in reused.reads]
         index.warnings += date_warnings(index.commits)
         return index
+
+    def _open(self, repo_root: Path) -> tuple[pygit2.Repository, pygit2.Commit | RawCommit] | None:
+        """The repository and its head commit, or None (with a warning) when there is no history
+        to read; warns about shallow and partial clones, whose history is incomplete."""
+        git_dir = pygit2.discover_repository(str(repo_root)) if repo_root.exists() else None
+        try:
+            repo = pygit2.Repository(git_dir) if git_dir is not None else None
+        except pygit2.GitError:
+            repo = None
+        if repo is None:
+            self.warnings.append(NO_REPOSITORY)
+            return None
+        self._repo = repo
+        self._root = _site_root(repo, repo_root)
+        if repo.head_is_unborn:
+            self.warnings.append(NO_COMMITS)
+            return None
+        try:
+            head = read_commit(repo, _head_id(repo))
+        except (pygit2.GitError, KeyError, ValueError) as error:
+            self.warnings.append(READ_ERROR.format(error=error))
+            return None
+        if repo.is_shallow:
+            self.warnings.append(SHALLOW)
+        partial = partial_clone_filter(repo)
+        if partial is not None:
+            self.warnings.append(PARTIAL.format(filter=partial))
+        return repo, head
 
     # -- pages -----------------------------------------------------------------------------
 
