@@ -57,6 +57,8 @@ class BuildOptions:
     editor_auth_url: str = ""  # the site's OAuth proxy for logging in to the editor (Decap base_url)
     use_directory_urls: bool = True  # False: pages are at ``x.html``, not ``x/``
     registry: Registry = DEFAULT_REGISTRY  # the types of the content format
+    cache_dir: str = ""  # relative to root; the history index is kept there between builds (history/cache.py)
+    search: str = "pagefind"  # "pagefind" (outputs/search.py) or "material" (Material's own search)
 
 
 @dataclass

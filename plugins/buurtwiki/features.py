@@ -21,6 +21,7 @@ from .outputs import (
     plain_pages,
     recent_changes,
     redirects,
+    search,
 )
 from .outputs.page import Emitter, EmitterFunction
 from .outputs.sections import SectionProvider
@@ -36,6 +37,7 @@ EMITTERS: tuple[Emitter, ...] = (
     EmitterFunction("agenda_pages", agenda_pages.emit),
     EmitterFunction("graph", graph_emit.emit),
     EmitterFunction("editor", editor.emit),
+    EmitterFunction("search", search.emit),
     EmitterFunction("redirects", redirects.emit),  # last: it must see every other page and file
 )
 

@@ -11,6 +11,7 @@ from .content.site import Site
 from .graph import build_graph
 from .graph.model import Graph
 from .history import HistoryIndex
+from .history import cache as history_cache
 from .model.registry import Registry
 from .model.schema import DEFAULT_REGISTRY
 from .validation.placeholders import check_placeholders
@@ -41,6 +42,9 @@ def index_history(build: Build, previous: HistoryIndex | None = None) -> History
     """
     if not build.options.history:
         return None
+    folder = build.options.root / build.options.cache_dir if build.options.cache_dir else None
+    if previous is None and folder is not None:
+        previous = history_cache.load(folder)
     index = HistoryIndex.build(
         build.options.root,
         prefixes=(f"{build.options.docs_dir}/", f"{build.options.wijken_dir}/"),
@@ -50,6 +54,8 @@ def index_history(build: Build, previous: HistoryIndex | None = None) -> History
     )
     for warning in index.warnings:
         build.problems.warning(".git", 1, warning)
+    if folder is not None and index.walked:
+        history_cache.save(index, folder)
     return index
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -87,7 +88,9 @@ def test_demo_navigation_holds_overviews_not_entities(demo):
 def test_demo_is_dutch(demo):
     html = (demo / "site/index.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in html
-    assert (demo / "site/search/search_index.json").read_text(encoding="utf-8").count('"lang":["nl"]') == 1
+    entry = json.loads((demo / "site/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]  # Pagefind: Dutch stemming
+    assert not (demo / "site/search").exists()  # Material's search index is not built beside it
 
 
 def test_init_site_builds_from_the_installed_package(tmp_path):

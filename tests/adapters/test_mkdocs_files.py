@@ -33,6 +33,7 @@ def hostile_site(root: Path) -> Path:
         f"content/assets/javascripts/{BUNDLE.name}": "alert('vervangen bundle')",
         "content/assets/buurtwiki/buurtwiki.js": "alert('vervangen buurtwiki')",
         "content/search/search_index.json": '{"docs": []}',
+        "content/pagefind/pagefind-nep.js": "alert('nep zoeken')",
         "content/sitemap.xml": "<urlset/>",
         "content/404.html": "<h1>nep</h1>",
         "wijken/test-wijk/kaart.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
@@ -93,7 +94,8 @@ def test_hostile_files_are_refused_named_and_not_published(tmp_path):
     assert files[f"assets/javascripts/{BUNDLE.name}"] == BUNDLE.read_bytes()
     assert files["assets/images/favicon.png"] == (MATERIAL / "assets/images/favicon.png").read_bytes()
     assert b"vervangen" not in files["assets/buurtwiki/buurtwiki.js"]
-    assert files["search/search_index.json"] != b'{"docs": []}'
+    assert files.get("search/search_index.json") != b'{"docs": []}'
+    assert "pagefind/pagefind-nep.js" not in files  # Pagefind's folder is Buurtwiki's
     assert files.get("sitemap.xml") != b"<urlset/>"
     assert files["404.html"] != b"<h1>nep</h1>"
     # Safe files still are.

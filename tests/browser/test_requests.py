@@ -69,6 +69,8 @@ def test_missing_page_is_dutch_with_search_and_overviews(browser, demo_url):
         assert link.evaluate("a => a.href") == demo_url + target
     feed = page.locator('link[type="application/atom+xml"]').first.evaluate("link => link.href")
     assert feed == demo_url + "feeds/wijzigingen.xml"
-    page.locator("article label[for=__search]").click()
-    assert page.locator("input[name=query]").is_visible()
+    page.get_by_label("Zoek op deze site").fill("buurtkamer")
+    page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_selector(".pagefind-ui__result-title", timeout=15000)  # the search page, with results
+    assert page.url == demo_url + "zoeken/?q=buurtkamer"
     page.close()

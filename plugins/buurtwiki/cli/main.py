@@ -11,7 +11,7 @@ from ..adapters.mkdocs.options import OptionsError, read_options
 from ..build import BuildOptions
 from ..model.schema import DEFAULT_REGISTRY
 from ..model.types import Layout
-from ..scaffold import update
+from ..scaffold import guide, update
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
 from ..stages import load_checked_site
@@ -77,6 +77,8 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    if args.markdown is not None:
+        return _schema_markdown(args.markdown)
     schemas = {spec.name: spec.json_schema() for spec in DEFAULT_REGISTRY}
     if args.out:
         out = Path(args.out)
@@ -86,6 +88,25 @@ def cmd_schema(args: argparse.Namespace) -> int:
         print(f"{len(schemas)} schema's geschreven naar {out}")
     else:
         print(json.dumps(schemas, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _schema_markdown(files: list[str]) -> int:
+    """The field lists of every type as Markdown; with files, refreshed in place between the markers."""
+    if not files:
+        sys.stdout.write(guide.fields_markdown(DEFAULT_REGISTRY))
+        return 0
+    paths = [Path(f) for f in files]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        print(f"fout: dit bestand bestaat niet: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    try:
+        changed = guide.refresh_files(paths, DEFAULT_REGISTRY)
+    except guide.GuideError as err:
+        print(f"fout: {err}", file=sys.stderr)
+        return 1
+    print(f"{len(changed)} van {len(paths)} bestanden bijgewerkt." if changed else "Alles is al bijgewerkt.")
     return 0
 
 
@@ -111,6 +132,9 @@ def parser() -> argparse.ArgumentParser:
     nieuw.set_defaults(func=cmd_nieuw)
     schema = sub.add_parser("schema", help="JSON Schema van elk type, voor editors en formulieren")
     schema.add_argument("--out", help="map om de schema's in te schrijven")
+    schema.add_argument("--markdown", nargs="*", metavar="BESTAND",
+                        help="de velden per type als Markdown; met bestanden: werk de lijst tussen "
+                             "<!-- velden:begin --> en <!-- velden:end --> daarin bij")
     schema.set_defaults(func=cmd_schema)
     verschil.add_parser(sub)
     uit_issue.add_parser(sub)

@@ -37,7 +37,7 @@ ALLOWED_WORDS = ", ".join(s[1:] for s in ALLOWED)
 MARKDOWN_LIKE = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtext", ".mdtxt", ".text")
 DATA_FILES = ("themas.yml",)  # in the docs folder itself: data for Buurtwiki, never published
 # In the docs folder itself: used by the theme (Material) and by Buurtwiki's own outputs.
-RESERVED = ("assets", "search", "data", "feeds", "sitemap.xml", "sitemap.xml.gz", "404.html", "objects.inv")
+RESERVED = ("assets", "search", "pagefind", "data", "feeds", "sitemap.xml", "sitemap.xml.gz", "404.html", "objects.inv")
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 MAX_FILE_BYTES = 25 * 1024 * 1024
 

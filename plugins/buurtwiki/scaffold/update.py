@@ -1,6 +1,7 @@
 """`buurtwiki bijwerken`: bring the generated files of an existing site up to this release.
 
-Generated files are the workflows, the GitLab CI file and the issue forms. Residents' content,
+Generated files are the workflows, the GitLab CI file, the issue forms and the residents' guide to
+the content format (``docs/inhoudsformaat.md``, whose field lists come from the model). Residents' content,
 mkdocs.yml and the README are never touched. Without ``--schrijf`` it only shows what would change.
 """
 
@@ -12,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from .guide import GUIDE
 from .issue_forms import issue_forms
 from .site import _files, checked_version
 
@@ -20,7 +22,7 @@ class UpdateError(Exception):
     pass
 
 
-GENERATED = (".github/workflows/", ".gitlab-ci.yml")
+GENERATED = (".github/workflows/", ".gitlab-ci.yml", GUIDE)
 
 
 def generated(site_name: str = "Onze buurt", version: str | None = None) -> dict[str, str]:
@@ -82,7 +84,7 @@ def cmd_bijwerken(args) -> int:
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("bijwerken", help="werk de workflows en formulieren van een site bij naar deze versie")
+    p = sub.add_parser("bijwerken", help="werk de workflows, formulieren en docs/inhoudsformaat.md van een site bij naar deze versie")
     p.add_argument("dir", nargs="?", default=".", help="de map van de site (standaard: deze map)")
     p.add_argument("--schrijf", action="store_true", help="schrijf de bestanden (anders: laat alleen zien wat verandert)")
     p.set_defaults(func=cmd_bijwerken)

@@ -47,3 +47,11 @@ class BuurtwikiConfig(Config):
     """Processes that build the history pages while MkDocs builds the rest (default: one less than
     the number of cores, on a site with more than 50 of them; 0: none). Only used where forking is
     safe, never in `mkdocs serve`."""
+
+    zoeken = c.Choice(("pagefind", "material"), default="pagefind")
+    """Search with Pagefind (a chunked index, filters by type, wijk, status and theme) or with
+    Material's own search plugin (one index file, for small sites; list `search` under plugins)."""
+
+    cache_dir = c.Type(str, default=".cache/buurtwiki")
+    """Folder (relative to mkdocs.yml) where the history index is kept between builds, so a build
+    after one new commit reads only that commit. Empty: no cache. In CI, keep it with a cache step."""

@@ -54,6 +54,8 @@ def build_options(config: MkDocsConfig, plugin: BuurtwikiConfig | None,
         editor_local_backend=plugin.local_backend if isinstance(plugin.local_backend, (bool, str)) else False,
         editor_auth_url=plugin.editor_login,
         registry=registry,
+        search=plugin.zoeken,
+        cache_dir=plugin.cache_dir,
     )
 
 
@@ -80,3 +82,24 @@ def read_options(root: Path) -> BuildOptions:
         logger.setLevel(level)
     plugin = config.plugins.get("buurtwiki")
     return build_options(config, getattr(plugin, "config", None))
+
+
+def engine_key(config: MkDocsConfig) -> str:
+    """What MkDocs adds to every page, for the page cache: mkdocs.yml, the theme folders' files,
+    and the versions of MkDocs and the theme."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts: list[str] = []
+    for package in ("mkdocs", "mkdocs-material", "buurtwiki"):
+        try:
+            parts.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            parts.append(package)
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        parts.append(Path(config.config_file_path).read_text(encoding="utf-8", errors="replace"))
+    if config.theme.custom_dir:
+        for path in sorted(Path(config.theme.custom_dir).rglob("*")):
+            if path.is_file():
+                parts.append(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}")
+    parts.append(repr(config.extra))
+    return "\n".join(parts)

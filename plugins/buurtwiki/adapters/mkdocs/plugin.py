@@ -8,6 +8,7 @@ adapter for another engine stays small.
 from __future__ import annotations
 
 import os
+import threading
 from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -25,15 +26,17 @@ from ...build import Build, BuildOptions, run
 from ...content.files import SYMLINK, linked_folders
 from ...model.registry import Registry
 from ...model.schema import DEFAULT_REGISTRY
+from ...outputs import search
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
 from ...outputs.page import OutputPage, PageKind
+from ...outputs.page_cache import PageCache, history_keys
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from .config import BuurtwikiConfig
 from .navigation import navigation
-from .options import build_options
+from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file
 
 log = get_plugin_logger("buurtwiki")
@@ -60,6 +63,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _check_timezone(self.config.timezone)
+        if self.config.zoeken == search.PAGEFIND:
+            _drop_material_search(config)
         overrides = str(resources.files("buurtwiki") / "templates" / "overrides")
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, overrides)
@@ -171,8 +176,15 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         # pages without a page context (404) announce the site's feed; on_page_context adds the wijk's
         env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, "")})
         if self.standalone and self.nav is not None:
-            self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers())
+            page_cache, keys = self._page_cache(config)
+            self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers(), page_cache, keys)
         return env
+
+    def _page_cache(self, config: MkDocsConfig) -> tuple[PageCache | None, dict[str, str]]:
+        """The history pages' cache, with every page's key (outputs/page_cache.py)."""
+        if not self.config.cache_dir:
+            return None, {}
+        return PageCache(self.core.options.root / self.config.cache_dir), history_keys(self.core, engine_key(config))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str:
         """MkDocs never reads a resident's file: it would parse the front matter with its own YAML
@@ -200,7 +212,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         output = self._output(page)
         if output is None:
             return ""
-        return output.render(RenderContext(self.core, page.url))
+        return search.mark(self.core, output, output.render(RenderContext(self.core, page.url)))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Every page's edit link comes from the core (percent-encoded, the real source path);
@@ -225,11 +237,20 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             server.watch(str(wijken))
         return server
 
+    def _index_search(self, site_dir: str) -> None:
+        failed = search.index_site(self.core, site_dir)
+        if failed:
+            log.warning(failed)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.building is not None:
             self.building.finish()
             self.building = None
         self._stop_workers()
+        if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
+            threading.Thread(target=self._index_search, args=(config.site_dir,), daemon=True).start()
+        elif self.build is not None:
+            self._index_search(config.site_dir)
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
 
@@ -252,6 +273,17 @@ def _escape_titles(item) -> None:
             item.title = Markup(escape(item.title))
         for child in item.children:
             _escape_titles(child)
+
+
+def _drop_material_search(config: MkDocsConfig) -> None:
+    """Pagefind searches the site: Material's search plugin (its index, its header box) is not used."""
+    plugins = config.plugins
+    for name in ("search", "material/search"):
+        plugin = plugins.pop(name, None) if name in plugins else None
+        if plugin is None:
+            continue
+        for event, methods in plugins.events.items():  # new lists: MkDocs may be looping over the old one
+            plugins.events[event] = [m for m in methods if getattr(m, "__self__", None) is not plugin]
 
 
 def _check_timezone(name: str) -> None:

@@ -31,6 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ...outputs.page import OutputPage, PageKind
+from ...outputs.page_cache import PageCache
 from ...parallel import can_fork, fork_pool
 
 log = logging.getLogger("mkdocs.plugins.buurtwiki")
@@ -102,11 +103,13 @@ def _log_again(records: list[LogRecord]) -> None:
 class StandalonePages:
     """Builds the standalone pages; :meth:`finish` waits for them."""
 
-    def __init__(self, job: _Job, workers: int) -> None:
+    def __init__(self, job: _Job, workers: int, cache: PageCache | None = None, keys: dict[str, str] | None = None) -> None:
         self.job = job
         self._pool: ProcessPoolExecutor | None = None
         self._tasks: list[tuple[Future, list[str]]] = []
-        src_uris = list(job.pages)
+        self.cache, self.keys = cache, keys or {}
+        src_uris = [uri for uri in job.pages if not self._restored(uri)]
+        self.built = src_uris
         if workers > 0 and src_uris and can_fork():
             self._fork(src_uris, workers)
         else:
@@ -126,13 +129,22 @@ class StandalonePages:
             done = {uri for _, chunk in self._tasks for uri in chunk}
             _build(self.job, [uri for uri in src_uris if uri not in done])
 
+    def _dest(self, src_uri: str) -> str:
+        return generated_file(self.job.config, self.job.pages[src_uri]).abs_dest_path
+
+    def _restored(self, src_uri: str) -> bool:
+        """Copied from the page cache (outputs/page_cache.py) instead of built."""
+        key = self.keys.get(src_uri)
+        return bool(self.cache and key and self.cache.restore(key, self._dest(src_uri)))
+
     @classmethod
     def start(
-        cls, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, pages: list[OutputPage], workers: int | None
+        cls, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, pages: list[OutputPage], workers: int | None,
+        cache: PageCache | None = None, keys: dict[str, str] | None = None,
     ) -> StandalonePages:
         if workers is None:  # by default: one less than the cores, when there is enough to share
             workers = (os.cpu_count() or 1) - 1 if len(pages) > CHUNK else 0
-        return cls(_Job(config, files, nav, env, {p.src_uri: p for p in pages}), workers)
+        return cls(_Job(config, files, nav, env, {p.src_uri: p for p in pages}), workers, cache, keys)
 
     def finish(self) -> None:
         """Wait for the workers; pages a worker could not build are built here, so an error
@@ -147,6 +159,12 @@ class StandalonePages:
                 _log_again(records)
         self._tasks.clear()
         self._stop(cancel=False)
+        if self.cache is not None:
+            for src_uri in self.built:
+                key = self.keys.get(src_uri)
+                if key:
+                    self.cache.store(key, self._dest(src_uri))
+            self.cache.prune()
 
     def cancel(self) -> None:
         """Stop without waiting for pages (the build failed)."""

@@ -115,6 +115,10 @@ class Kind:
         """What the field holds, in Dutch, for messages and documentation."""
         return "tekst"
 
+    def limits(self) -> str:
+        """The bounds of a value in Dutch ("hoogstens 300 tekens"), for documentation; empty if none."""
+        return ""
+
 
 def scalar(node: yaml.Node, name: str, what: str) -> str:
     """The stripped text of a scalar; a list or group is an error naming ``what`` was expected."""

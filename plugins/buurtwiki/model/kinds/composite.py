@@ -45,7 +45,10 @@ class ListOf(Kind):
         return []
 
     def words(self) -> str:
-        return "een lijst van " + self.item.words()
+        return "een lijst; per regel " + self.item.words()
+
+    def limits(self) -> str:
+        return self.item.limits()
 
 
 def _numbered(name: str, number: int) -> str:

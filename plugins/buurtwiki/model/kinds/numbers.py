@@ -118,6 +118,18 @@ class Number(Kind):
     def words(self) -> str:
         return "een getal"
 
+    def limits(self) -> str:
+        lo, hi = self._bounds()
+        whole = ", zonder komma" if self.integer and not isinstance(self, Year) else ""
+        unit = f" {self.unit}" if self.unit else ""
+        fmt = _fmt if isinstance(self, Year) else _dutch
+        return f"van {fmt(lo)} tot en met {fmt(hi)}{unit}{whole}"
+
+
+def _dutch(n: float) -> str:
+    """A bound as a Dutch reader writes it: 10.000.000."""
+    return f"{int(n):,}".replace(",", ".") if float(n).is_integer() else _fmt(n).replace(".", ",")
+
 
 @dataclass
 class Year(Number):

@@ -41,6 +41,9 @@ class Text(Kind):
     def example(self) -> str:
         return ""
 
+    def limits(self) -> str:
+        return f"hoogstens {self.max_length} tekens" if self.max_length else ""
+
 
 # http:// or https:// in any case, then a host that does not start with / $ . ? #, no spaces.
 URL_TEXT = any_case("http") + "[Ss]?://" + r"[^\s/$.?#]\S*"

@@ -1,0 +1,196 @@
+"""Fast feedback benchmark (issue 16), with its anchors measured in the same run.
+
+On the synthetic site of ``build_bench.py`` (N pages, M commits, packed), measures:
+
+- cold build with history (Pagefind search, no cache), median of ``--repeat``;
+- build after one new commit with the cache (``cache_dir``: history index and history pages);
+- `mkdocs serve`: from a saved edit (not committed) to the served page containing it;
+- the largest search file a visitor downloads for a query (Pagefind), beside Material's
+  ``search_index.json`` (which a visitor downloads whole);
+- anchors: Material + git-revision-date-localized (cold build) and Zensical (cold build, and a
+  rebuild after a one-page edit with its warm cache) on the same pages.
+
+Usage::
+
+    .venv/bin/pip install zensical   # the anchor; not a dependency of Buurtwiki
+    .venv/bin/python bench/fast_bench.py --size 1000x10000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from build_bench import BIN, HERE, MKDOCS_YML, TODAY, clean_outputs, generate, timed_build
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUURTWIKI_TODAY": TODAY}
+ZENSICAL_YML = """\
+site_name: Bench (Zensical)
+docs_dir: wijken
+site_dir: site-zensical
+theme:
+  name: material
+  language: nl
+nav:
+  - wijk-1/index.md
+"""
+# What Pagefind's browser code can load for one query: never its whole index.
+QUERY_FILES = ("index", "filter", "fragment")
+
+
+def config(root: Path, name: str, cache: str) -> str:
+    text = MKDOCS_YML.format(history="true").replace("history: true", f"history: true\n      cache_dir: '{cache}'")
+    (root / name).write_text(text, encoding="utf-8")
+    return name
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                   env={**ENV, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "b@example.org",
+                        "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "b@example.org"})
+
+
+def a_page(root: Path) -> Path:
+    return sorted((root / "wijken" / "wijk-1" / "initiatieven").glob("*.md"))[0]
+
+
+def cold(root: Path, repeat: int) -> tuple[float, list[float], float]:
+    name = config(root, "mkdocs-koud.yml", "")
+    runs = [timed_build(root, name, f"site-koud-{n}") for n in range(repeat)]
+    times = [r[0] for r in runs]
+    return statistics.median(times), times, max(r[1] for r in runs)
+
+
+def cached_after_commit(root: Path) -> float:
+    name = config(root, "mkdocs-cache.yml", ".cache/bench")
+    shutil.rmtree(root / ".cache" / "bench", ignore_errors=True)
+    timed_build(root, name, "site-cache-0")  # fills the cache
+    page = a_page(root)
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nEen nieuwe zin voor de meting.\n", encoding="utf-8")
+    git(root, "commit", "-qam", "Een zin erbij")
+    try:
+        return timed_build(root, name, "site-cache-1")[0]
+    finally:
+        git(root, "reset", "-q", "--hard", "HEAD~1")
+
+
+def serve_latency(root: Path, edits: int = 3) -> list[float]:
+    """Seconds from writing a file to the served page showing the new text."""
+    port = 8765
+    name = config(root, "mkdocs-serve.yml", ".cache/serve")
+    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-q", "-f", name, "-a", f"127.0.0.1:{port}", "--no-livereload"],
+                            cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    page = a_page(root)
+    url = f"http://127.0.0.1:{port}/wijken/wijk-1/initiatieven/{page.stem}/"
+    original = page.read_text(encoding="utf-8")
+    results = []
+    try:
+        _wait(url, "", 600)
+        for n in range(edits):
+            word = f"meetwoord{n}x{int(time.time())}"
+            start = time.perf_counter()
+            page.write_text(original + f"\n{word}\n", encoding="utf-8")
+            _wait(url, word, 120)
+            results.append(time.perf_counter() - start)
+            time.sleep(2)
+    finally:
+        page.write_text(original, encoding="utf-8")
+        proc.terminate()
+        proc.wait(timeout=30)
+    return results
+
+
+def _wait(url: str, text: str, timeout: float) -> None:
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise TimeoutError(url)
+
+
+def search_sizes(site: Path, material_site: Path | None) -> dict[str, float]:
+    bundle = site / "pagefind"
+    per_query = [p.stat().st_size for folder in QUERY_FILES for p in (bundle / folder).glob("*")]
+    fixed = [p.stat().st_size for p in bundle.glob("*") if p.is_file() and p.suffix not in (".css",)]
+    figures = {"pagefind_largest_query_kb": max(per_query) / 1024, "pagefind_largest_any_kb": max(fixed + per_query) / 1024,
+               "pagefind_total_kb": sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 1024}
+    index = material_site / "search" / "search_index.json" if material_site else None
+    if index and index.is_file():
+        figures["material_index_kb"] = index.stat().st_size / 1024
+    return figures
+
+
+def zensical(root: Path) -> tuple[float, float] | None:
+    tool = BIN / "zensical"
+    if not tool.exists():
+        return None
+    (root / "zensical.yml").write_text(ZENSICAL_YML, encoding="utf-8")
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    command = [str(tool), "build", "-f", "zensical.yml"]
+    start = time.perf_counter()
+    subprocess.run(command, cwd=root, env=ENV, check=True, capture_output=True)
+    first = time.perf_counter() - start
+    page = a_page(root)
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nEen nieuwe zin.\n", encoding="utf-8")
+    try:
+        start = time.perf_counter()
+        subprocess.run(command, cwd=root, env=ENV, check=True, capture_output=True)
+        return first, time.perf_counter() - start
+    finally:
+        page.write_text(original, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", default="1000x10000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--dir", type=Path, default=HERE / "out" / "build")
+    parser.add_argument("--no-anchors", action="store_true")
+    args = parser.parse_args(argv)
+    entities, commits = (int(n) for n in args.size.split("x"))
+    root = args.dir / f"e{entities}-c{commits}"
+    args.dir.mkdir(parents=True, exist_ok=True)
+    print(f"generated in {generate(root, entities, commits, 1, reuse=True):.1f} s (0: reused)", flush=True)
+    clean_outputs(root)
+    out: dict[str, object] = {}
+    median, times, peak = cold(root, args.repeat)
+    out.update(cold=median, cold_runs=times, cold_peak_mb=peak)
+    print(f"cold build {median:.2f} s ({', '.join(f'{t:.2f}' for t in times)}), peak {peak:.0f} MB", flush=True)
+    out["cache_after_commit"] = cached_after_commit(root)
+    print(f"build after one new commit, with cache: {out['cache_after_commit']:.2f} s", flush=True)
+    material = None
+    if not args.no_anchors:
+        out["git_plugin"] = timed_build(root, "mkdocs-git-plugin.yml", "site-git-plugin")[0]
+        material = root / "site-git-plugin"
+        print(f"Material + git-revision-date-localized: {out['git_plugin']:.1f} s", flush=True)
+        z = zensical(root)
+        if z:
+            out["zensical_cold"], out["zensical_warm"] = z
+            print(f"Zensical cold {z[0]:.2f} s, after one edit (warm cache) {z[1]:.2f} s", flush=True)
+    out.update(search_sizes(root / "site-koud-0", material))
+    print("search: " + ", ".join(f"{k} {v:.0f}" for k, v in out.items() if k.endswith("_kb")), flush=True)
+    clean_outputs(root)
+    latencies = serve_latency(root)
+    out["serve"] = statistics.median(latencies)
+    print(f"serve, saved edit to served page: {', '.join(f'{t:.2f}' for t in latencies)} s", flush=True)
+    clean_outputs(root)
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Search with Pagefind: a chunked index, so a visitor's phone downloads only what a query needs.
+
+- :func:`emit`: the search page ``/zoeken/`` (in the menu), with the overviews for visitors
+  without JavaScript;
+- :func:`mark`: wraps the HTML of every searchable page in ``data-pagefind-body`` with its
+  filters from the model (type, wijk, status, theme), so "open plekken in Ruwaard" is one search;
+- :func:`index_site`: runs the Pagefind binary over the built site (after the engine wrote it).
+
+``zoeken: material`` in the plugin options keeps Material's own search instead.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ..content.urls import relative
+from ..model.fields import ThemeValue
+from .assets import PREFIX
+from .page import MenuEntry, OutputPage, PageKind
+from .render import RenderContext
+
+if TYPE_CHECKING:
+    from ..build import Build
+    from ..content.entity import Entity
+
+PAGEFIND = "pagefind"
+SEARCH_SRC = "zoeken.md"
+BUNDLE = "pagefind"  # folder of the index in the built site
+SCRIPT = f"{PREFIX}/zoeken.js"
+TIMEOUT = 600  # seconds: the binary is stopped after this, the site is still there
+# The filter names a visitor sees (Pagefind shows them as headings above their values).
+TYPE, WIJK, STATUS, THEME = "soort", "wijk", "status", "thema"
+
+
+def enabled(build: Build) -> bool:
+    return build.options.search == PAGEFIND
+
+
+def emit(build: Build) -> Iterator[OutputPage]:
+    if enabled(build):
+        yield OutputPage(src_uri=SEARCH_SRC, title="Zoeken", render=partial(_render, build), kind=PageKind.PAGE,
+                         in_search=False, menu=MenuEntry("Zoeken", 5))
+
+
+def _render(build: Build, ctx: RenderContext) -> str:
+    pages = build.outputs.pages
+    menu = sorted((p.menu.order, p.menu.title, p.url) for p in pages.values() if p.menu and p.src_uri != SEARCH_SRC)
+    overviews = [(title, url) for _, title, url in menu]
+    overviews.insert(0, ("Alle wijken", "wijken/"))
+    return ctx.render("search/page.html", overviews=overviews, bundle=relative(BUNDLE + "/", ctx.page_url),
+                      script=ctx.href(SCRIPT))
+
+
+def filters(build: Build, entity: Entity) -> list[tuple[str, str]]:
+    """The filter values of one entity page, as a visitor reads them."""
+    values = [(TYPE, entity.type.label)]
+    wijk = build.site.wijk_of(entity)
+    if wijk is not None:
+        values.append((WIJK, wijk.title))
+    status_field = entity.type.status_field
+    if status_field is not None and entity.status:
+        label = getattr(status_field.kind, "label", None)
+        values.append((STATUS, label(entity.status) if label else entity.status))
+    for spec in entity.type.theme_fields:
+        value = entity.data.get(spec.name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, ThemeValue):
+                theme = build.site.themes.get(item.key)
+                values.append((THEME, theme.titel if theme else item.key))
+    return values
+
+
+def mark(build: Build, page: OutputPage, html: str) -> str:
+    """The HTML of a page as Pagefind should index it; unchanged when Pagefind is off or the
+    page is not searchable (history pages, error pages): Pagefind indexes only marked pages."""
+    if not enabled(build) or not page.in_search:
+        return html
+    marks = [Markup('<span hidden data-pagefind-filter="{}[data-waarde]" data-waarde="{}"></span>').format(name, value)
+             for name, value in (filters(build, page.entity) if page.entity is not None else [])]
+    return f'<div data-pagefind-body>{"".join(marks)}{html}</div>'
+
+
+def index_site(build: Build, site_dir: str | Path) -> str | None:
+    """Run Pagefind over the built site; a Dutch warning when that failed (the site is built)."""
+    if not enabled(build):
+        return None
+    command = [sys.executable, "-m", PAGEFIND, "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"mkdocs.yml: waarschuwing: de zoekindex (Pagefind) is niet gemaakt: {str(error)[:300]}"
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip()[-300:]
+        return (f"mkdocs.yml: waarschuwing: de zoekindex (Pagefind) is niet gemaakt: {detail}. "
+                "Installeer Pagefind met 'pip install \"pagefind[extended]\"', of zet 'search: material'.")
+    return None
