@@ -25,6 +25,7 @@ from .outputs import (
     overviews,
     plain_pages,
     recent_changes,
+    redirects,
     search,
     upcoming,
 )
@@ -48,6 +49,7 @@ EMITTERS: tuple[Emitter, ...] = (
     EmitterFunction("maps", maps.emit),
     EmitterFunction("opendata", opendata_emit.emit),
     EmitterFunction("search", search.emit),
+    EmitterFunction("redirects", redirects.emit),  # last: it must see every other page and file
 )
 
 PROVIDERS: tuple[SectionProvider, ...] = (

@@ -15,6 +15,7 @@ from .history import HistoryIndex
 from .history import cache as history_cache
 from .model.registry import Registry
 from .model.schema import DEFAULT_REGISTRY
+from .validation.placeholders import check_placeholders
 
 if TYPE_CHECKING:
     from .build import Build
@@ -24,6 +25,7 @@ def check_features(site: Site) -> None:
     """Feature checks over the loaded site (warnings into ``site.problems``); run right after loading."""
     check_agenda(site)
     check_boundaries(site)
+    check_placeholders(site.entities, site.problems)
 
 
 def load_checked_site(

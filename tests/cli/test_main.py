@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from buurtwiki.cli.main import main
 from buurtwiki.content.loader import load_site
@@ -75,3 +76,23 @@ def test_schema_lists_every_field_of_the_model(tmp_path):
         schema = json.loads((tmp_path / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert set(schema["properties"]) == {f.name for f in spec.fields}
         assert set(schema["required"]) == {f.name for f in spec.required}
+
+
+def test_nieuw_agenda_and_readme_pattern_agree_and_a_missing_agenda_is_refused(site_dir, capsys):
+    root = site_dir({})
+    assert main(["nieuw", "agendapunt", "Groen", "--wijk", "test-wijk", "--agenda", "2025", "--dir", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "nog geen toekomstagenda '2025'" in err and 'buurtwiki nieuw toekomstagenda "Toekomstagenda 2025"' in err
+    assert not (root / "wijken/test-wijk/toekomstagenda").exists()  # no orphan folder
+    assert main(["nieuw", "toekomstagenda", "Toekomstagenda 2025", "--wijk", "test-wijk", "--dir", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "--agenda toekomstagenda-2025" in out
+    # the README's pattern, as printed there
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "--agenda toekomstagenda-2025" in readme and '"Toekomstagenda 2025"' in readme
+    assert main(["nieuw", "agendapunt", "Groen", "--wijk", "test-wijk", "--agenda", "toekomstagenda-2025", "--dir", str(root)]) == 0
+    assert (root / "wijken/test-wijk/toekomstagenda/toekomstagenda-2025/groen.md").is_file()
+    assert main(["nieuw", "agendapunt", "Blauw", "--wijk", "test-wijk", "--agenda", "toekomstagenda-2052", "--dir", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "bestaat niet" in err and "Bedoel je 'toekomstagenda-2025'?" in err
+    assert not (root / "wijken/test-wijk/toekomstagenda/toekomstagenda-2052").exists()

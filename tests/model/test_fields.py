@@ -46,7 +46,7 @@ def test_latlon_accepts_list_or_text():
 def test_opening_hours():
     for ok in ("ma-vr 09:00-17:00", "za 10:00-14:00", "wo,do 19:00-22:00", "ma-wo, vr 9:00-12:00"):
         assert OpeningHours().parse(node(f"'{ok}'"), "openingstijden") == ok
-    with pytest.raises(FieldError, match="Bedoel je 'ma'"):
+    with pytest.raises(FieldError, match="Bedoel je 'ma 09:00-17:00'"):  # the whole line, not just the day
         OpeningHours().parse(node("'maandag 9-5'"), "openingstijden")
 
 

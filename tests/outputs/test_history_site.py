@@ -88,5 +88,5 @@ def test_pages_announce_the_feeds(built):
 
 def test_entity_page_has_the_history_box_and_the_nav_links_recent_changes(built):
     page = (built / "wijken/ohg/plekken/buurthuis/index.html").read_text(encoding="utf-8")
-    assert "Laatst gewijzigd" in page and "4 dagen geleden" in page and 'href="geschiedenis/"' in page
+    assert "Laatst gewijzigd" in page and "17 november 2026</time>" in page and "geleden" not in page and 'href="geschiedenis/"' in page
     assert "recente-wijzigingen/" in page  # the navigation links the page

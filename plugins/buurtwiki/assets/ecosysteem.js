@@ -407,9 +407,14 @@
         choose(list[list.length - 1]);
       } else if (key === "Enter" && current) {
         open(current);
-      } else if ((key === "f" || key === "F") && current) {
-        focusSelect.value = current.id();
-        apply();
+      } else if (key === "f" || key === "F") {
+        // Material opens its search on F (a listener on window): this key is the graph's here.
+        if (current) {
+          focusSelect.value = current.id();
+          apply();
+        } else {
+          say("Kies eerst een pagina met de pijltjestoetsen, en druk dan op F.");
+        }
       } else if (key === "Escape" && focusSelect.value) {
         focusSelect.value = "";
         apply();
@@ -420,7 +425,10 @@
       } else {
         return;
       }
+      // A key the graph used goes no further: not to the page's scrolling, and not to Material's
+      // keyboard shortcuts (F and S open the search box), so the keyboard user keeps their place.
       event.preventDefault();
+      event.stopPropagation();
     });
     canvas.addEventListener("focus", function () {
       if (!current) say("Gebruik de pijltjestoetsen om langs de pagina's te lopen.");

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..adapters.mkdocs.options import OptionsError, read_options
 from ..build import BuildOptions, run
 from ..model.schema import DEFAULT_REGISTRY
+from ..model.types import Layout
 from ..scaffold import guide, update
 from ..scaffold.page import ScaffoldError, new_page
 from ..scaffold.site import init_site
@@ -69,6 +70,11 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
         print(f"fout: {err}", file=sys.stderr)
         return 1
     print(f"Nieuwe pagina: {path}")
+    made = DEFAULT_REGISTRY.get(args.type)
+    if made is not None and made.layout is Layout.AGENDA_INDEX:  # the folder name is what --agenda wants
+        item = DEFAULT_REGISTRY.of_layout(Layout.AGENDA_ITEM).name
+        print(f'Agendapunten erin maak je met: buurtwiki nieuw {item} "Titel" --wijk {path.parent.parent.parent.name} '
+              f"--agenda {path.parent.name}")
     return 0
 
 

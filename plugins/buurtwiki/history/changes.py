@@ -3,7 +3,8 @@
 ``describe_change(old_text, new_text)`` compares the front matter field by field (``status:
 actief → slapend``, ``plekken: + buurthuis-x``, "reactie van woningcorporatie-x vastgelegd: geen
 → ontvangst") and the body word by word. Field names are shown as written: they are the words
-of the content format. Old versions may have front matter that is not valid YAML; then the
+of the content format; value words get their Dutch label when the page's type is known
+(history/labels.py). Old versions may have front matter that is not valid YAML; then the
 whole text is compared as text.
 
 The result is plain data (dataclasses, lists, strings) for a template; it holds no HTML. The
@@ -19,6 +20,7 @@ from typing import Any
 
 from ..content.bounded_yaml import YamlProblem, compose, plain
 from ..content.source import split
+from .labels import Relabel
 from .worddiff import ADDED, REMOVED, Segment, word_diff
 
 CHANGED = "gewijzigd"
@@ -258,8 +260,9 @@ def _summary(fields: list[FieldChange], body_changed: bool) -> str:
     return "; ".join(parts) if parts else "geen zichtbare wijziging"
 
 
-def describe_change(old_text: str | None, new_text: str | None) -> Change:
-    """What changed from ``old_text`` to ``new_text`` (None: the file did not exist, or is binary)."""
+def describe_change(old_text: str | None, new_text: str | None, relabel: Relabel | None = None) -> Change:
+    """What changed from ``old_text`` to ``new_text`` (None: the file did not exist, or is binary).
+    ``relabel`` shows value words with their Dutch label (history/labels.py)."""
     if old_text is None and new_text is None:
         return Change("geen tekst om te vergelijken")
     created, deleted = old_text is None, new_text is None
@@ -267,7 +270,10 @@ def describe_change(old_text: str | None, new_text: str | None) -> Change:
         old_front, old_body = split_front_matter(old_text or "")
         new_front, new_body = split_front_matter(new_text or "")
         same = old_front == new_front and not (created or deleted)
-        fields = [] if same else compare_fields(_fields(old_front), _fields(new_front))
+        old_fields, new_fields = ({}, {}) if same else (_fields(old_front), _fields(new_front))
+        if relabel is not None and not same:
+            old_fields, new_fields = relabel(old_fields), relabel(new_fields)
+        fields = [] if same else compare_fields(old_fields, new_fields)
     except UnreadableFrontMatter:
         body = word_diff(old_text or "", new_text or "")
         summary = "pagina aangemaakt" if created else "pagina verwijderd" if deleted else "tekst aangepast"

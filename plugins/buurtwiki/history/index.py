@@ -28,6 +28,7 @@ from ..model.text import obfuscate_emails
 from . import rawwalk
 from .changes import Change, describe_change
 from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
+from .labels import Relabel
 from .lineage import Lineage, trace
 from .model import Commit, FileChange, RecentChange
 from .notices import PARTIAL, UNPARSEABLE, date_warnings, partial_clone_filter
@@ -329,7 +330,7 @@ class HistoryIndex:
         self._blobs[oid] = text
         return text
 
-    def describe(self, change: FileChange) -> Change:
+    def describe(self, change: FileChange, relabel: Relabel | None = None) -> Change:
         """What a change did to the file, in words (see ``changes.describe_change``)."""
         if self.blob_missing(change.old_blob) or self.blob_missing(change.new_blob):
             return Change(MISSING)  # a partial clone: not "pagina aangemaakt" for a version that is not here
@@ -338,7 +339,9 @@ class HistoryIndex:
         # Residents' addresses (contact.email, in the text) are written as on the entity page
         # before comparing: then no field change or word diff can show one plain.
         old, new = self.blob_text(change.old_blob), self.blob_text(change.new_blob)
-        return describe_change(None if old is None else obfuscate_emails(old), None if new is None else obfuscate_emails(new))
+        return describe_change(
+            None if old is None else obfuscate_emails(old), None if new is None else obfuscate_emails(new), relabel
+        )
 
     def worktree_status(self, path: str | Path) -> str | None:
         """"nieuw", "gewijzigd" or "verwijderd" when the work tree differs from the last commit."""

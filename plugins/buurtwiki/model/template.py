@@ -10,7 +10,7 @@ from __future__ import annotations
 import yaml
 
 from .fields import ListOf, Struct
-from .types import TITLE, TYPE_FIELD, EntityType, Layout
+from .types import STATUS, TITLE, TYPE_FIELD, EntityType, Layout
 
 
 class ScaffoldError(Exception):
@@ -32,6 +32,32 @@ def page_path(entity_type: EntityType, slug: str, wijk: str | None, agenda: str 
     return entity_type.path(slug, wijk, agenda, wijken_dir, docs_dir)
 
 
+# Marks a required value that `nieuw` filled in as an example ("soort: gemeente", a date): `check`
+# warns while the line is as written here (validation/placeholders.py), so it cannot pass unnoticed.
+PLACEHOLDER = "voorbeeld: pas dit aan"
+
+
+def required_line(entity_type: EntityType, name: str, example: object, words: str) -> str:
+    """The line of a required field in a new page; an example value carries the PLACEHOLDER mark
+    (a starting status such as ``in-opbouw`` or ``idee`` is a real value for a new page, not an example)."""
+    value = yaml.safe_dump({name: example}, allow_unicode=True, width=1000, default_flow_style=True).strip()[1:-1]
+    if name == STATUS:
+        return f"{value}  # verplicht: {words}"
+    return f"{value}  # {PLACEHOLDER}; verplicht: {words}"
+
+
+def placeholder_lines(entity_type: EntityType) -> dict[str, str]:
+    """Field name -> its line in a new page, for the required fields that hold an example."""
+    out = {}
+    for spec in entity_type.required:
+        if spec.name in (TITLE, TYPE_FIELD.name):
+            continue
+        line = required_line(entity_type, spec.name, spec.kind.example(), spec.kind.words())
+        if PLACEHOLDER in line:
+            out[spec.name] = line
+    return out
+
+
 def front_matter(entity_type: EntityType, title: str) -> str:
     """YAML for a new page: required fields with a first valid value, the rest as comments."""
     lines = ["---", yaml.safe_dump({TITLE: title}, allow_unicode=True, width=1000).strip()]
@@ -41,8 +67,7 @@ def front_matter(entity_type: EntityType, title: str) -> str:
         words = spec.kind.words()
         example = spec.kind.example()
         if spec.required:
-            value = yaml.safe_dump({spec.name: example}, allow_unicode=True, width=1000, default_flow_style=True).strip()[1:-1]
-            lines.append(f"{value}  # verplicht: {words}")
+            lines.append(required_line(entity_type, spec.name, example, words))
             continue
         if isinstance(spec.kind, ListOf) and isinstance(spec.kind.item, Struct):
             sub = ", ".join(f.name for f in spec.kind.item.fields)

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..history.people import obfuscate_emails
 from ..model.fields import RefValue, ThemeValue
+from ..model.text import obfuscate_emails
 
 if TYPE_CHECKING:
     from ..build import Build

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
 from ..history.index import MISSING
+from ..history.labels import relabel_for
+from ..model.types import EntityType
 from . import dates
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ HISTORY_SLUG = "geschiedenis"
 # content (the blob id): so descriptions can be kept for the whole process. In ``mkdocs serve``
 # a rebuild then describes only the new changes. Bounded, as a big site has 200,000 changes.
 DESCRIBED_CACHE = 50_000
-_described: dict[tuple[str | None, str | None], Change] = {}
+_described: dict[tuple[str | None, str | None, str | None], Change] = {}
 
 
 # babel is slow next to everything else on a row; a site has few distinct days
@@ -41,11 +43,6 @@ def _day_text(day: dt.date) -> str:
 @lru_cache(maxsize=8192)
 def _date_text(day: dt.date) -> str:
     return dates.long_date(day)
-
-
-@lru_cache(maxsize=8192)
-def _ago(day: dt.date, today: dt.date) -> str:
-    return dates.ago(day, today)
 
 
 def history_src_uri(entity: Entity) -> str:
@@ -74,13 +71,15 @@ def join_names(names: list[str] | tuple[str, ...]) -> str:
     return ", ".join(names[:-1]) + " en " + names[-1]
 
 
-def describe(build: Build, change: FileChange) -> Change:
-    """What a change did to the file, in words; computed once per pair of versions."""
+def describe(build: Build, change: FileChange, entity_type: EntityType | None = None) -> Change:
+    """What a change did to the file, in words (value words with their Dutch label when the page's
+    type is known); computed once per pair of versions and type."""
 
-    key = (change.old_blob, change.new_blob)
+    key = (change.old_blob, change.new_blob, entity_type.name if entity_type is not None else None)
     found = _described.get(key)
     if found is None:
-        found = build.history_index.describe(change)  # e-mail addresses hidden, missing versions said so
+        # e-mail addresses hidden, missing versions said so
+        found = build.history_index.describe(change, relabel_for(entity_type))
         if len(_described) >= DESCRIBED_CACHE:
             _described.clear()
         if found.summary != MISSING:  # a later build may have the versions (after a full fetch)
@@ -122,11 +121,6 @@ class ChangeRow:
     def date_text(self) -> str:
         """``1 november 2026``"""
         return _date_text(self.day)
-
-    @property
-    def ago(self) -> str:
-        """``3 dagen geleden``, relative to the build date."""
-        return _ago(self.day, self.build.today)
 
     @property
     def short_sha(self) -> str:
@@ -188,7 +182,8 @@ class ChangeRow:
 
     @cached_property
     def described(self) -> Change:
-        return describe(self.build, self.change)
+        found = self.build.site.by_path.get(self.page_path)
+        return describe(self.build, self.change, found.type if isinstance(found, Entity) else None)
 
     @property
     def what(self) -> str:

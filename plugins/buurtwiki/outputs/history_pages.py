@@ -92,7 +92,7 @@ def emit(build: Build) -> Iterator[OutputPage]:
 
 
 def history_box(ctx: RenderContext, entity: Entity) -> Section | None:
-    """Beside the facts: created, last changed (``3 dagen geleden, door …``), contributors."""
+    """Beside the facts: created, last changed (``17 november 2026, door …``), contributors."""
     build = ctx.build
     page = build.outputs.pages.get(history_src_uri(entity)) if has_history(build) else None
     if page is None or page.kind is not PageKind.HISTORY:

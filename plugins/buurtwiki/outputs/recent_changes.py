@@ -16,6 +16,7 @@ from ..content.entity import Entity
 from .change_rows import ChangeRow, history_src_uri, history_url
 from .history_pages import has_history
 from .page import MenuEntry, OutputPage, PageKind
+from .redirects import redirect_from
 from .render import RenderContext
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class Listed:
     page: object | None  # an ordinary page (content/…), or None
     history: str | None  # URL of the entity's history page
     exists: bool = True  # False for a page that was deleted (or moved out of the content folders)
+    moved_from: str | None = None  # for a rename: the old address, where a page now sends readers on
 
     @property
     def title(self) -> str:
@@ -72,13 +74,17 @@ def listed(build: Build, recent) -> list[Listed]:
         page = found if found is not None and entity is None else None
         target = pages.get(history_src_uri(entity)) if entity is not None else None
         history = history_url(entity) if entity is not None and target is not None and target.kind is PageKind.HISTORY else None
-        out.append(Listed(row, entity, page, history, exists))
+        old = item.change.old_path if item.change.code == "R" else None
+        moved_from = redirect_from(build, old) if old is not None else None
+        out.append(Listed(row, entity, page, history, exists, moved_from))
     return out
 
 
 def by_day(items: list[Listed]) -> list[Day]:
+    """Newest day first, one heading per day. Commit dates need not follow the walk's order (a pull
+    request merged late keeps its old date), so rows are sorted by time first (stable)."""
     days: list[Day] = []
-    for item in items:
+    for item in sorted(items, key=lambda listed_item: listed_item.row.change.commit.time, reverse=True):
         day = item.row.day
         if not days or days[-1].day != day:
             days.append(Day(day))

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..content.entity import Entity
-from ..model.activity_time import PAST, PAST_LABEL, PLACE, REPEAT, START, has_time, is_past
+from ..model.activity_time import PAST, PAST_LABEL, PLACE, REPEAT, START, has_time
 from ..model.fields import Choice, RefValue
+from ..model.lifecycle import activity_state
 from . import dates
 from .occurrences import next_start
 
@@ -26,13 +27,14 @@ RENDER_TODAY: ContextVar[dt.date | None] = ContextVar("RENDER_TODAY", default=No
 def shown_status(entity: Entity, today: dt.date | None = None) -> tuple[str, str] | None:
     """The status word and label a badge shows: "geweest" for a past activity, else its status."""
     today = today or RENDER_TODAY.get()
-    if today is not None and is_past(entity.data, today):
-        return PAST, PAST_LABEL
-    if not entity.status:
+    status = activity_state(entity.type, entity.data, today) if today is not None else entity.status
+    if not status:
         return None
+    if status == PAST:
+        return PAST, PAST_LABEL
     spec = entity.type.status_field
     kind = spec.kind if spec else None
-    return entity.status, kind.label(entity.status) if isinstance(kind, Choice) else entity.status
+    return status, kind.label(status) if isinstance(kind, Choice) else status
 
 
 def time_text(value: dt.date | dt.datetime) -> str:

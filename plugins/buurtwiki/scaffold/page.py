@@ -27,10 +27,33 @@ def new_page(root: Path, type_name: str, title: str, wijk: str | None = None, ag
         raise ScaffoldError(f"van de titel '{title}' kan geen bestandsnaam gemaakt worden; gebruik letters of cijfers.")
     if entity_type.layout is Layout.WIJK_INDEX:
         wijk = slug
-    path = root / page_path(entity_type, slug, wijk and slugify(wijk), agenda and slugify(agenda), docs_dir, wijken_dir)
+    wijk = wijk and slugify(wijk)
+    agenda = agenda and slugify(agenda)
+    if entity_type.layout is Layout.AGENDA_ITEM and wijk and agenda:
+        _check_agenda(root / wijken_dir / wijk, agenda, registry, wijk)
+    path = root / page_path(entity_type, slug, wijk, agenda, docs_dir, wijken_dir)
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} bestaat al; er is niets overschreven.")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(page_text(entity_type, title))
     return path
+
+
+def _check_agenda(wijk_dir: Path, agenda: str, registry: Registry, wijk: str) -> None:
+    """An agenda item goes into an agenda that exists: else it would be an orphan folder."""
+    folder = registry.agenda_folder or ""
+    agenda_type = registry.of_layout(Layout.AGENDA_INDEX).name
+    found = sorted(p.parent.name for p in (wijk_dir / folder).glob("*/index.md"))[:200]
+    if agenda in found:
+        return
+    make = f'buurtwiki nieuw {agenda_type} "Toekomstagenda {agenda}" --wijk {wijk}'
+    if not found:
+        raise ScaffoldError(
+            f"de wijk '{wijk}' heeft nog geen {agenda_type} '{agenda}'. Maak die eerst, bijvoorbeeld met: {make}"
+        )
+    raise ScaffoldError(
+        f"de {agenda_type} '{agenda}' bestaat niet in de wijk '{wijk}'; er zijn: {', '.join(found)}."
+        + did_you_mean(agenda, found)
+        + f" Een nieuwe maak je met: {make}"
+    )

@@ -49,12 +49,48 @@ def _past_month_end(raw: str, year: int, month: int) -> str:
     )
 
 
+# Dates as people write them elsewhere, only to suggest the form: 13-04-2019, 13/4/2019, 2019/04/13,
+# 13 april 2019, each with an optional time. Bounded: no nested repetition, at most 60 characters.
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
+_YEAR_FIRST = re.compile(r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})")
+_WORDS = re.compile(r"([0-9]{1,2}) ([a-z]{3,9})\.? ([0-9]{4})")
+_TIME = re.compile(r"(?:,? (?:om )?([0-9]{1,2})[:.]([0-9]{2})(?: uur)?)?")
+
+
+def _other_form(raw: str, with_time: bool) -> str | None:
+    """The value in the accepted form, when ``raw`` is a date written another common way."""
+    text = raw.strip().lower()[:60]
+    for pattern, order in ((_DAY_FIRST, (2, 1, 0)), (_YEAR_FIRST, (0, 1, 2)), (_WORDS, (2, 1, 0))):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        time = _TIME.fullmatch(text[match.end():])
+        if time is None:
+            return None
+        parts = match.groups()
+        year_text, month_text, day_text = (parts[i] for i in order)
+        names = MONTHS.split()
+        month = int(month_text) if month_text.isdigit() else next(
+            (i + 1 for i, m in enumerate(names) if len(month_text) >= 3 and m.startswith(month_text)), None)
+        year, day = int(year_text), int(day_text)
+        if month is None or not 1 <= month <= 12 or not MIN_YEAR <= year <= MAX_YEAR:
+            return None
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
+        out = f"{year}-{month:02d}-{day:02d}"
+        if with_time and time.group(1) is not None and int(time.group(1)) < 24:
+            out += f" {int(time.group(1)):02d}:{time.group(2)}"
+        return out
+    return None
+
+
 def _why_not(raw: str, with_time: bool) -> str:
     """Why ``raw`` is not a date in the accepted form, with the closest valid value."""
     want = "een datum als 2019-04-13" + (" of een tijdstip als 2026-12-01 19:30" if with_time else "")
     match = _LOOSE.fullmatch(raw)
     if not match or (match.group(4) is not None and not with_time):
-        return f"verwacht {want}, maar vond '{shown(raw)}'."
+        other = _other_form(raw, with_time)
+        return f"verwacht {want}, maar vond '{shown(raw)}'." + (f" Bedoel je {other}?" if other else "")
     year, month, day = (int(g) for g in match.groups()[:3])
     if len(match.group(1)) != 4 or not MIN_YEAR <= year <= MAX_YEAR:
         nearest = f"{MIN_YEAR}-01-01" if year < MIN_YEAR else f"{MAX_YEAR}-12-31"

@@ -53,6 +53,42 @@ def parse_hours(text: str) -> HoursLine | None:
     return HoursLine(tuple(d for d in DAYS if d in days), opens, closes)
 
 
+FULL_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+# Hours as people write them: "maandag 9-17", "Ma t/m vr 9.30 - 17 uur"; only to suggest the form.
+_LOOSE_TIMES = re.compile(
+    r"([0-9]{1,2})(?:[:.]([0-9]{2}))? ?(?:uur|u)? ?(?:-|tot) ?([0-9]{1,2})(?:[:.]([0-9]{2}))? ?(?:uur|u)?"
+)
+_DAY_WORD = re.compile(r"[a-z]{2,9}")
+
+
+def _day(word: str) -> str | None:
+    """``maandag``, ``maan``, ``ma`` -> ``ma``."""
+    return next((d for d, full in zip(DAYS, FULL_DAYS, strict=True) if full.startswith(word) and len(word) >= 2), None)
+
+
+def suggest_hours(raw: str) -> str | None:
+    """``maandag 9-17`` -> ``ma 09:00-17:00``; None when the line cannot be read that way."""
+    text = " ".join(raw.lower().split())[:80]
+    times = _LOOSE_TIMES.search(text)
+    if times is None or text[times.end():].strip():
+        return None
+    opens, opens_min, closes, closes_min = times.groups()
+    start, end = int(opens), int(closes)
+    if end < start and end + 12 <= 24:  # "9-5": five in the afternoon
+        end += 12
+    if start > 23 or end > 24:
+        return None
+    words = text[: times.start()].replace("t/m", "-").replace(" tot en met ", "-").replace(" en ", ",")
+    spans = []
+    for part in words.replace(" ", "").split(","):
+        days = [_day(w) for w in part.split("-")]
+        if not days or len(days) > 2 or any(d is None or not _DAY_WORD.fullmatch(w) for d, w in zip(days, part.split("-"), strict=True)):
+            return None
+        spans.append("-".join(d for d in days if d))
+    out = f"{','.join(spans)} {start:02d}:{opens_min or '00'}-{end:02d}:{closes_min or '00'}"
+    return out if _HOURS.fullmatch(out) else None
+
+
 @dataclass
 class OpeningHours(Kind):
     """One line of opening hours; parser and schema share ``HOURS_TEXT`` (day names in any case)."""
@@ -61,7 +97,8 @@ class OpeningHours(Kind):
         raw = scalar(node, name, "openingstijden")
         if not _HOURS.fullmatch(raw):
             first = raw.split(" ")[0].split("-")[0].split(",")[0].lower()
-            hint = did_you_mean(first, DAYS) if first not in DAYS else ""
+            suggestion = suggest_hours(raw)
+            hint = f" Bedoel je '{suggestion}'?" if suggestion else did_you_mean(first, DAYS) if first not in DAYS else ""
             raise FieldError(
                 f"veld '{name}': '{shown(raw)}' is geen geldige openingstijd; schrijf de dagen "
                 f"({' '.join(DAYS)}, een reeks met -, meer met ,) en dan de tijd, zoals "
