@@ -40,6 +40,8 @@ def hostile_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("clobber")
     init_site(root, today=TODAY)
     (root / "content/zoek.md").write_text(ATTACK, encoding="utf-8")
+    config = root / "mkdocs.yml"  # the attack is on Material's search, so the site uses it
+    config.write_text(config.read_text(encoding="utf-8").replace("  - buurtwiki\n", "  - buurtwiki:\n      zoeken: material\n"), encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr[-3000:]
     handler = functools.partial(SiteHandler, directory=str(root / "site"))

@@ -54,6 +54,13 @@ TILES: dict[str, Tiles | None] = {
 DEFAULT_TILES = "pdok"
 
 
+def image_origins(build: Build) -> list[str]:
+    """Origins other than the site's own that pages may load images from: the configured tile host
+    (none with ``kaart_tegels: geen``). The page's Content-Security-Policy allows exactly these."""
+    tiles = TILES.get(build.options.kaart_tegels)
+    return [f"https://{tiles.host}"] if tiles else []
+
+
 def safe_json(value: Any) -> Markup:
     """JSON for inside a ``<script type="application/json">``: no ``<``, ``>`` or ``&`` left to
     end the element early."""

@@ -32,6 +32,7 @@ from ...outputs import search
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
+from ...outputs.maps import image_origins
 from ...outputs.page import OutputPage, PageKind
 from ...outputs.page_cache import PageCache, history_keys
 from ...outputs.plain_pages import failed_page
@@ -176,7 +177,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             return cache[key]
 
         # pages without a page context (404) announce the site's feed; on_page_context adds the wijk's
-        env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, ""), "licence": licence_of(self.core)})
+        env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, ""), "licence": licence_of(self.core),
+                                              "img_origins": image_origins(self.core)})
         if self.standalone and self.nav is not None:
             page_cache, keys = self._page_cache(config)
             self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers(), page_cache, keys)
@@ -222,7 +224,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         output = self._output(page)
         page.edit_url = edit_url(self.core, output.edit_path) if output is not None and output.edit_path else None
         context["buurtwiki"] = {"feeds": feeds_for(self.core, page.file.src_uri), "licence": licence_of(self.core),
-                                "jsonld": page_script(self.core, page.file.src_uri)}
+                                "jsonld": page_script(self.core, page.file.src_uri), "img_origins": image_origins(self.core)}
         return context
 
     def on_build_error(self, *, error: Exception) -> None:
