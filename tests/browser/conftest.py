@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from ..adapters.test_mkdocs_build import build
-from .tools import SiteHandler
+from .tools import served
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -32,11 +29,5 @@ def demo_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def demo_url(demo_site):
     """Per module, and the thread is joined: later tests fork only when no other thread runs."""
-    handler = functools.partial(SiteHandler, directory=str(demo_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with served(demo_site) as url:
+        yield url

@@ -10,10 +10,7 @@ finds the page, and nothing is fetched from another origin.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 
 import pytest
 
@@ -21,7 +18,7 @@ from buurtwiki.scaffold.site import init_site
 
 from ..adapters.test_mkdocs_build import build
 from ..conftest import TODAY
-from .tools import ARGS, CHROMIUM, SiteHandler, require
+from .tools import ARGS, CHROMIUM, require, served
 
 FOREIGN = "http://127.0.0.1:9/"  # the discard port: a request there fails, and is seen
 CONFIG = {"base": FOREIGN, "features": [], "search": "search/search_index.json",
@@ -44,14 +41,8 @@ def hostile_url(tmp_path_factory):
     config.write_text(config.read_text(encoding="utf-8").replace("  - buurtwiki\n", "  - buurtwiki:\n      zoeken: material\n"), encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr[-3000:]
-    handler = functools.partial(SiteHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with served(root / "site") as url:
+        yield url
 
 
 def test_resident_ids_cannot_replace_materials_config(hostile_url):

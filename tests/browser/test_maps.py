@@ -7,10 +7,6 @@ Tile requests are answered locally (the test machine is offline) and every reque
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,7 +14,7 @@ import pytest
 from ..adapters.test_mkdocs_build import build
 from ..conftest import write_site
 from ..where.sites import WIJK
-from .tools import ARGS, AXE, CHROMIUM, SiteHandler, require
+from .tools import ARGS, AXE, CHROMIUM, require, served
 
 CONFIG = ("site_name: T\ndocs_dir: content\ntheme:\n  name: material\n  language: nl\n  font: false\n"
           "plugins:\n  - buurtwiki:\n      kaart_tegels: {tiles}\n      history: false\n")
@@ -40,14 +36,6 @@ def browser():
         chromium.close()
 
 
-def _serve(root: Path):
-    handler = functools.partial(SiteHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
-
-
 @pytest.fixture(scope="module", params=["pdok", "geen"])
 def site(request, tmp_path_factory):
     require("de kaarttest in Chromium", "playwright", "chromium")
@@ -55,11 +43,8 @@ def site(request, tmp_path_factory):
     (root / "mkdocs.yml").write_text(CONFIG.format(tiles=request.param), encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.stderr[-3000:]
-    server, thread = _serve(root)
-    yield request.param, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with served(root / "site") as url:
+        yield request.param, url
 
 
 def _open(browser, url: str, hosts: list[str], javascript: bool = True):
