@@ -96,3 +96,11 @@ def test_broken_md_link_suggests_the_page_by_title_and_the_link_to_write(tmp_pat
     assert found[0].startswith(f"{page}:5: fout: link naar ")
     assert f"Bedoel je de pagina '{meant}'? Schrijf {written}." in found[0]
     assert "content/" not in found[0].split("Bedoel je", 1)[1]
+
+
+def test_forgotten_fence_before_a_list_in_the_text_ends_at_the_last_field(tmp_path):
+    text = "---\ntitel: Eetgroep\nstatus: actief\nplekken:\n  - buurtkamer\n\n- soep\n- brood\n"
+    write(tmp_path, {"wijken/test-wijk/initiatieven/eetgroep.md": text}, MINIMAL)
+    found = [str(p) for p in build(tmp_path).problems.items if "---" in p.message]
+    assert len(found) == 1 and found[0].startswith("wijken/test-wijk/initiatieven/eetgroep.md:5: fout: "), found
+    assert "na regel 5 ('- buurtkamer')" in found[0]

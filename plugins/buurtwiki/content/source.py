@@ -21,7 +21,8 @@ __all__ = ["Source", "explain_yaml_error", "parse_source", "read_text", "split"]
 _FENCE = re.compile(r"^---[ \t]*$")
 # Lines that look like front matter when the closing --- is missing: "veld: waarde", an indented
 # line (a nested value or a long text) or a list item. No backtracking: each part is one class.
-_FIELD_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,80}[ \t]*:(?:[ \t]|$)|[ \t]+\S|-(?:[ \t]|$)")
+_FIELD_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,80}[ \t]*:(?:[ \t]|$)")
+_MORE_LINE = re.compile(r"[ \t]+\S|-(?:[ \t]|$)")
 # One Markdown file. markdown-it-py is linear but slow on hostile text (about 25 µs per byte of
 # "![a![a…"), so this keeps the worst file to seconds; the largest demo page is 3 kB.
 MAX_FILE_BYTES = 512 * 1024
@@ -65,14 +66,16 @@ def probable_end(lines: list[str]) -> int:
     """When the closing ``---`` is missing: the index of the last line that still looks like front
     matter, before the first line of text (blank lines and ``#`` comments go either way). 0 when
     not even the first line after the opening ``---`` looks like a field. Linear in the lines."""
-    end = 0
+    end, blank = 0, False
     for i in range(1, len(lines)):
         line = lines[i].rstrip("\r")
         if not line.strip() or line.startswith("#"):
+            blank = blank or not line.strip()
             continue
-        if not _FIELD_LINE.match(line):
+        # a list item or indented line goes on a field; after a blank line it is more likely text
+        if not (_FIELD_LINE.match(line) or (not blank and end and _MORE_LINE.match(line))):
             break
-        end = i
+        end, blank = i, False
     return end
 
 

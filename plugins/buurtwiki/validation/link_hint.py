@@ -26,7 +26,7 @@ def _title(page: Entity | Page) -> str:
 
 
 def _meant(site: Site, item: Entity | Page, link: BodyLink) -> Entity | Page | None:
-    target = link.target.split("#", 1)[0]
+    target = link.target.split("#", 1)[0][: 2 * MAX_TEXT]  # bounds the comparisons below
     stem = posixpath.splitext(posixpath.basename(target))[0]
     same_name = [e for e in site.by_slug.get(stem, []) if e is not item]
     if len(same_name) == 1:
