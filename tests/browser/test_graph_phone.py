@@ -139,3 +139,19 @@ def test_keyboard_still_walks_the_pages_on_a_phone(browser, demo_url):
     page.keyboard.press("Escape")
     assert page.locator('select[name="focus"]').input_value() == ""
     context.close()
+
+
+def test_the_whole_wijk_on_a_phone_is_rows_of_named_shapes_without_a_web(browser, demo_url, shots):
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(demo_url + ECO, wait_until="networkidle")
+    page.wait_for_function(READY)
+    page.locator('select[name="focus"]').select_option("")
+    nodes = page.evaluate(SHOWN)
+    assert len(nodes) == page.evaluate("document.querySelector('.bw-eco-graph').bwGraph.nodes().length")
+    assert all(min(n["width"], n["height"]) >= 44 and n["labelled"] and n["font"] >= 12 for n in nodes)
+    assert overlapping(nodes) == []
+    assert page.evaluate("document.querySelector('.bw-eco-graph').bwGraph.edges().filter(e => e.visible()).length") == 0
+    assert "Kies een pagina bij Focus" in page.locator(".bw-eco-status").inner_text()
+    page.locator(".bw-eco-canvas").screenshot(path=str(shots / "ecosysteem-390-hele-wijk.png"))
+    context.close()

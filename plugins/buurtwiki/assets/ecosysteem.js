@@ -120,7 +120,7 @@
     function text(value) { return function () { return value / zoom; }; } // labels keep their size
     var columns = canvas.clientWidth >= 480 ? 3 : 2;
     var labelWidth = canvas.clientWidth / columns - 12;
-    if (phone) shortLabels(elements, Math.floor(labelWidth / (PHONE_FONT * 0.55)));
+    if (phone) shortLabels(elements, Math.floor(labelWidth / (PHONE_FONT * 0.62)));
     var cy = window.cytoscape({
       container: canvas,
       elements: elements,
@@ -392,7 +392,8 @@
         // Only the lines from one group to the next: from the focus outwards, a picture without a web.
         cy.batch(function () {
           cy.edges().forEach(function (e) {
-            if (focus && level(e.source()) === level(e.target())) e.addClass("zijlijn"); else e.removeClass("zijlijn");
+            // without a focus the rows are a list by type: all lines would be a web over it
+            if (!focus || level(e.source()) === level(e.target())) e.addClass("zijlijn"); else e.removeClass("zijlijn");
           });
         });
       }
@@ -407,9 +408,10 @@
       } else {
         if (!phone) cy.nodes().positions(function (n) { return home[n.id()]; });
         if (shown.length && !phone) cy.fit(shown, 36);
-        say(shown.length === cy.nodes().length
+        say((shown.length === cy.nodes().length
           ? plural(shown.length, "pagina", "pagina's") + " en " + plural(data.edges.length, "verbinding", "verbindingen") + "."
-          : plural(shown.length, "pagina", "pagina's") + " van de " + cy.nodes().length + " zichtbaar.");
+          : plural(shown.length, "pagina", "pagina's") + " van de " + cy.nodes().length + " zichtbaar.") +
+          (phone ? " Kies een pagina bij Focus om te zien waarmee die verbonden is." : ""));
       }
       current = null;
       redrawSoon();
