@@ -23,6 +23,7 @@ from .outputs import (
     hours_table,
     maps,
     overviews,
+    periods,
     plain_pages,
     recent_changes,
     redirects,
@@ -55,6 +56,7 @@ EMITTERS: tuple[Emitter, ...] = (
 PROVIDERS: tuple[SectionProvider, ...] = (
     entity_sections.related_lists,
     entity_sections.notices,
+    periods.period_sections,
     history_pages.history_box,
     agenda_sections.agenda_sections,
     agenda_sections.item_sections,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from buurtwiki.history import describe_change, word_diff
+from buurtwiki.model.fields import Field, ListOf, Struct, Text
+from buurtwiki.model.schema import DEFAULT_REGISTRY
+from buurtwiki.model.types import EntityType
 
 AGENDAPUNT = """---
 titel: Meer groen op het plein
@@ -23,8 +26,10 @@ Bewoners willen bomen en bankjes op het plein. Er is nu alleen steen.
 """
 
 
-def fields(old: str | None, new: str | None) -> list[str]:
-    return [f.text for f in describe_change(old, new).fields]
+def fields(old: str | None, new: str | None, type_name: str = "agendapunt") -> list[str]:
+    """The field changes as a page of ``type_name`` shows them (its rows told apart by its row_keys)."""
+    row_keys = DEFAULT_REGISTRY.get(type_name).row_keys
+    return [f.text for f in describe_change(old, new, row_keys=row_keys).fields]
 
 
 def test_status_change() -> None:
@@ -84,11 +89,32 @@ def test_rows_added_and_removed_in_mijlpalen_and_bezetting() -> None:
     assert fields(new, AGENDAPUNT) == ["mijlpalen: - 2024-04-02 Eerste ontwerp"]
     rol_old = "---\ntitel: Opbouwwerker\nbezetting:\n  - naam: Sanne\n    organisatie: dock\n    van: 2021-01-01\n---\n"
     rol_new = "---\ntitel: Opbouwwerker\nbezetting:\n  - naam: Sanne\n    organisatie: dock\n    van: 2021-01-01\n    tot: 2024-06-30\n  - naam: Youssef\n    organisatie: dock\n    van: 2024-07-01\n---\n"
-    assert fields(rol_old, rol_new) == [
+    # Sanne's row is the same row (naam, organisatie, van): its end date is what changed
+    assert fields(rol_old, rol_new, "rol") == [
+        "bezetting (Sanne, dock, 2021-01-01): tot: 2024-06-30",
+        "bezetting: + Youssef (dock, 2024-07-01 –)",
+    ]
+    # without a type nothing tells the rows apart: a row is removed and another added
+    assert [f.text for f in describe_change(rol_old, rol_new).fields] == [
         "bezetting: - Sanne (dock, 2021-01-01 –)",
         "bezetting: + Sanne (dock, 2021-01-01 – 2024-06-30)",
         "bezetting: + Youssef (dock, 2024-07-01 –)",
     ]
+
+
+def test_rows_are_told_apart_by_the_types_row_keys_from_the_registry() -> None:
+    """History has no list of its own: a type it never heard of brings its row keys along."""
+    team = EntityType("team", "Team", "Teams", "teams", [
+        Field("titel", Text(), required=True, label="Titel"),
+        Field("leden", ListOf(Struct([Field("naam", Text(), label="Naam"), Field("taak", Text(), label="Taak")])),
+              label="Leden"),
+    ], row_keys={"leden": ("naam",)})
+    registry = DEFAULT_REGISTRY.with_types(team)
+    old = "---\ntitel: Bestuur\nleden:\n  - naam: Sanne\n    taak: penningmeester\n---\n"
+    new = old.replace("penningmeester", "voorzitter")
+    change = describe_change(old, new, row_keys=registry.get("team").row_keys)
+    assert [f.text for f in change.fields] == ["leden (Sanne): taak: penningmeester → voorzitter"]
+    assert change.summary == "leden (Sanne): taak: penningmeester → voorzitter"
 
 
 def test_body_word_diff() -> None:

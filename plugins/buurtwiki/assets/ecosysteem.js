@@ -2,6 +2,9 @@
 // A progressive enhancement: the page lists every connection without JavaScript. This script
 // loads the wijk's data file (same site, relative URL), draws it with the vendored Cytoscape.js
 // and wires the form controls: filter by type, focus on one page and widen by 1 or 2 steps.
+// On a phone (a canvas narrower than 600 px) it starts focused on one page with one step (the page
+// in ?pagina=, else the wijk's best connected page) and lays the pages out in rows: shapes of at
+// least 44 px to tap, every label shown at 13 px.
 (function () {
   "use strict";
 
@@ -14,6 +17,10 @@
   var focusSelect = form.querySelector('select[name="focus"]');
   var root = figure.getAttribute("data-root") || "";
   var wijk = figure.getAttribute("data-wijk");
+  var wijkKey = figure.getAttribute("data-wijk-key"); // the wijk's own page: linked to nearly everything
+  var TAP = 44; // px: the smallest shape a finger can hit (WCAG 2.5.5)
+  var PHONE_FONT = 13; // px: labels on a phone
+  var ROW = TAP + 52; // px: one row of shapes with a label of two lines under them
   var LINE = "#767676"; // 4.5:1 on white
   var types = {}; // type name -> {colour, shape, name, order}
 
@@ -100,16 +107,20 @@
     });
 
     fillFocusSelect(data.nodes);
+    var phone = canvas.clientWidth < 600;
     var many = data.edges.length > 1500;
     var zoom = 1;
     var redrawPending = false;
     // Shapes are a bit smaller on a narrow screen (a phone) and in a big wijk.
     var ownCount = data.nodes.filter(function (n) { return n.wijk === wijk; }).length;
-    var scale = Math.max(0.75, Math.min(1, canvas.clientWidth / 800)) * (ownCount > 120 ? 0.7 : 1);
+    var scale = phone ? 1 : Math.max(0.75, Math.min(1, canvas.clientWidth / 800)) * (ownCount > 120 ? 0.7 : 1);
     function px(value) { return function () { return value * scale / zoom; }; }
-    function size(node) { return node.data("size") * scale / zoom; }
+    function size(node) { return (phone ? Math.max(TAP, node.data("size")) : node.data("size") * scale) / zoom; }
     function shownNodes() { return cy.nodes().not(".verborgen"); }
     function text(value) { return function () { return value / zoom; }; } // labels keep their size
+    var columns = canvas.clientWidth >= 480 ? 3 : 2;
+    var labelWidth = canvas.clientWidth / columns - 12;
+    if (phone) shortLabels(elements, Math.floor(labelWidth / (PHONE_FONT * 0.62)));
     var cy = window.cytoscape({
       container: canvas,
       elements: elements,
@@ -141,7 +152,16 @@
         } },
         { selector: "node.focus", style: { "border-width": px(5), "border-style": "double", "border-color": "#000000", "font-weight": "bold" } },
         { selector: ".verborgen", style: { "display": "none" } }
-      ]
+      ].concat(phone ? [
+        // A phone: every label, on up to two lines within its column; lines lighter behind them.
+        { selector: "node", style: {
+          "font-size": text(PHONE_FONT), "text-wrap": "wrap", "text-max-width": text(labelWidth), "text-margin-y": text(4)
+        } },
+        { selector: "node.met-label, node.huidig, node.focus, node.hover", style: { "label": "data(kort)" } },
+        { selector: "edge", style: { "opacity": 0.45, "curve-style": "straight" } },
+        { selector: "edge.zijlijn", style: { "display": "none" } } // between pages in one row group
+      ] : []),
+      userPanningEnabled: !phone // a phone scrolls the page; the rows fit the width
     });
     cy.on("zoom pan resize", redrawSoon);
 
@@ -161,6 +181,10 @@
     }
 
     function placeLabels() {
+      if (phone) { // the rows leave room for every label
+        cy.batch(function () { shownNodes().addClass("met-label"); });
+        return;
+      }
       var w = canvas.clientWidth, h = canvas.clientHeight;
       var onScreen = shownNodes().filter(function (n) {
         var p = n.renderedPosition();
@@ -250,6 +274,64 @@
       });
     }
 
+    // A phone: rows instead of a tangle ---------------------------------------------------
+
+    // Labels cut to two lines of their column, at a word where possible.
+    function shortLabels(list, perLine) {
+      list.forEach(function (el) {
+        if (el.group !== "nodes") return;
+        var label = el.data.label, most = 2 * perLine;
+        if (label.length > most) {
+          var cut = label.lastIndexOf(" ", most - 1);
+          label = label.slice(0, cut > perLine ? cut : most - 1).replace(/[\s,.:;-]+$/, "") + "…";
+        }
+        el.data.kort = label;
+      });
+    }
+
+    // The shown pages in rows of two or three columns, group by group (the focus, then each step
+    // away; or the wijk's own pages, then those from elsewhere), each group by type and title.
+    // The canvas grows to hold them all at zoom 1, so nothing overlaps and the page scrolls.
+    function layoutRows(nodes, level) {
+      var width = canvas.clientWidth, colWidth = width / columns;
+      var groups = {};
+      nodes.forEach(function (n) { (groups[level(n)] = groups[level(n)] || []).push(n); });
+      var y = 10 + TAP / 2, at = {};
+      Object.keys(groups).map(Number).sort(function (a, b) { return a - b; }).forEach(function (g) {
+        var list = groups[g].sort(byTypeAndTitle);
+        list.forEach(function (n, i) {
+          var x = list.length === 1 ? width / 2 : (i % columns + 0.5) * colWidth;
+          at[n.id()] = { x: x, y: y + Math.floor(i / columns) * ROW };
+        });
+        y += Math.ceil(list.length / columns) * ROW;
+      });
+      canvas.style.height = Math.max(ROW, y - ROW + TAP / 2 + 48) + "px";
+      cy.resize();
+      nodes.positions(function (n) { return at[n.id()]; });
+      cy.zoom(1);
+      cy.pan({ x: 0, y: 0 });
+    }
+
+    function byTypeAndTitle(a, b) {
+      var ta = (types[a.data("type")] || {}).order || 0, tb = (types[b.data("type")] || {}).order || 0;
+      return ta - tb || a.data("label").localeCompare(b.data("label"), "nl");
+    }
+
+    // Where to start: the page in ?pagina= (a link from that page), else on a phone the wijk's
+    // best connected page other than the wijk page itself; else no focus (the whole wijk).
+    function startFocus() {
+      var wanted = window.URLSearchParams ? new window.URLSearchParams(window.location.search).get("pagina") : null;
+      if (wanted && cy.getElementById(wanted).nonempty()) return wanted;
+      if (!phone) return "";
+      var best = null;
+      inner.forEach(function (n) {
+        if (n.id() === wijkKey) return;
+        var d = degree[n.id()] || 0, bestDegree = best ? degree[best.id()] || 0 : -1;
+        if (d > bestDegree || (d === bestDegree && n.data("label").localeCompare(best.data("label"), "nl") < 0)) best = n;
+      });
+      return best ? best.id() : "";
+    }
+
     // Filters and focus -------------------------------------------------------------------
 
     function settings() {
@@ -304,8 +386,19 @@
         if (focus) focus.addClass("focus");
       });
       var shown = cy.nodes().filter(function (n) { return visible[n.id()]; });
+      if (phone) {
+        var level = focus ? function (n) { return distance[n.id()] || 0; } : function (n) { return n.data("inner") ? 0 : 1; };
+        layoutRows(shown, level);
+        // Only the lines from one group to the next: from the focus outwards, a picture without a web.
+        cy.batch(function () {
+          cy.edges().forEach(function (e) {
+            // without a focus the rows are a list by type: all lines would be a web over it
+            if (!focus || level(e.source()) === level(e.target())) e.addClass("zijlijn"); else e.removeClass("zijlijn");
+          });
+        });
+      }
       if (focus) {
-        shown.layout({
+        if (!phone) shown.layout({
           name: "concentric", animate: false, fit: true, padding: 36, minNodeSpacing: 28, avoidOverlap: true,
           concentric: function (n) { return s.steps + 1 - (distance[n.id()] || 0); },
           levelWidth: function () { return 1; }
@@ -313,11 +406,12 @@
         say("Focus op " + focus.data("label") + ": " + plural(shown.length - 1, "pagina", "pagina's") +
             " binnen " + plural(s.steps, "stap", "stappen") + ".");
       } else {
-        cy.nodes().positions(function (n) { return home[n.id()]; });
-        if (shown.length) cy.fit(shown, 36);
-        say(shown.length === cy.nodes().length
+        if (!phone) cy.nodes().positions(function (n) { return home[n.id()]; });
+        if (shown.length && !phone) cy.fit(shown, 36);
+        say((shown.length === cy.nodes().length
           ? plural(shown.length, "pagina", "pagina's") + " en " + plural(data.edges.length, "verbinding", "verbindingen") + "."
-          : plural(shown.length, "pagina", "pagina's") + " van de " + cy.nodes().length + " zichtbaar.");
+          : plural(shown.length, "pagina", "pagina's") + " van de " + cy.nodes().length + " zichtbaar.") +
+          (phone ? " Kies een pagina bij Focus om te zien waarmee die verbonden is." : ""));
       }
       current = null;
       redrawSoon();
@@ -330,6 +424,11 @@
     });
 
     function zoom(how) {
+      if (how === "fit" && phone) {
+        cy.zoom(1);
+        cy.pan({ x: 0, y: 0 });
+        return;
+      }
       if (how === "fit") {
         cy.fit(shownNodes(), 36);
         return;
@@ -434,10 +533,15 @@
       if (!current) say("Gebruik de pijltjestoetsen om langs de pagina's te lopen.");
     });
 
-    window.addEventListener("resize", function () { cy.resize(); });
+    window.addEventListener("resize", function () {
+      cy.resize();
+      if (phone) apply();
+    });
     // Many pages from elsewhere hide the wijk itself: then they start switched off.
     var outsideBox = form.querySelector('input[name="buiten"]');
     if (outsideBox && outer.length > 60) outsideBox.checked = false;
+    focusSelect.value = startFocus();
     apply();
+    if (focusSelect.value && window.location.search.indexOf("pagina=") >= 0) figure.scrollIntoView();
   }
 })();

@@ -234,10 +234,11 @@ def _count(change: Change, kind: str) -> int:
 
 def page_diff(words: Words, item, docs_dir: str, wijken_dir: str) -> PageDiff:
     status, old_path, new_path, old_text, new_text = item
-    change = describe_change(old_text, new_text)
     where = _locate(new_path, docs_dir, wijken_dir)
     before = _locate(old_path, docs_dir, wijken_dir)
-    type_name = (where or before).type.name if (where or before) and (where or before).type else ""
+    entity_type = (where or before).type if (where or before) else None
+    type_name = entity_type.name if entity_type else ""
+    change = describe_change(old_text, new_text, row_keys=entity_type.row_keys if entity_type else {})
     entity = words.site.by_path.get(new_path)
     title = str(entity.title if entity is not None else (before.slug if before else old_path))
     shown = {"A": "nieuw", "D": "verwijderd", "R": "hernoemd"}.get(status, "gewijzigd")

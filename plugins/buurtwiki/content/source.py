@@ -19,6 +19,10 @@ from .bounded_yaml import YamlProblem, compose, explain_yaml_error
 __all__ = ["Source", "explain_yaml_error", "parse_source", "read_text", "split"]
 
 _FENCE = re.compile(r"^---[ \t]*$")
+# Lines that look like front matter when the closing --- is missing: "veld: waarde", an indented
+# line (a nested value or a long text) or a list item. No backtracking: each part is one class.
+_FIELD_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,80}[ \t]*:(?:[ \t]|$)")
+_MORE_LINE = re.compile(r"[ \t]+\S|-(?:[ \t]|$)")
 # One Markdown file. markdown-it-py is linear but slow on hostile text (about 25 µs per byte of
 # "![a![a…"), so this keeps the worst file to seconds; the largest demo page is 3 kB.
 MAX_FILE_BYTES = 512 * 1024
@@ -58,6 +62,44 @@ def split(text: str) -> tuple[str | None, str, int, bool]:
     return "\n".join(lines[1:closing]), "\n".join(lines[closing + 1 :]), closing + 2, True
 
 
+def probable_end(lines: list[str]) -> int:
+    """When the closing ``---`` is missing: the index of the last line that still looks like front
+    matter, before the first line of text (blank lines and ``#`` comments go either way). 0 when
+    not even the first line after the opening ``---`` looks like a field. Linear in the lines."""
+    end, blank = 0, False
+    for i in range(1, len(lines)):
+        line = lines[i].rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            blank = blank or not line.strip()
+            continue
+        # a list item or indented line goes on a field; after a blank line it is more likely text
+        if not (_FIELD_LINE.match(line) or (not blank and end and _MORE_LINE.match(line))):
+            break
+        end, blank = i, False
+    return end
+
+
+def _unclosed(source: Source, report: Reporter) -> str:
+    """One clear error for a front matter without its closing ``---``, at the line after which it
+    probably belongs; the front matter and body are split there, so the rest of the page still
+    builds. Returns the front matter text."""
+    lines = source.text.split("\n")
+    end = probable_end(lines)
+    if end == 0:
+        report.error(1, "de regel met alleen --- onder de gegevens bovenaan ontbreekt (de gegevens beginnen met --- "
+                        "op regel 1). Zet onder de gegevens een regel met alleen ---.")
+        return ""
+    last = lines[end].strip()
+    shown = last if len(last) <= 60 else last[:59] + "…"
+    report.error(
+        end + 1,
+        f"de regel met alleen --- onder de gegevens bovenaan ontbreekt (de gegevens beginnen met --- op regel 1). "
+        f"De gegevens houden waarschijnlijk op na regel {end + 1} ('{shown}'). Zet daaronder een regel met alleen ---.",
+    )
+    source.body, source.body_line = "\n".join(lines[end + 1 :]), end + 2
+    return "\n".join(lines[1 : end + 1])
+
+
 def read_text(path: Path, report: Reporter) -> str | None:
     try:
         raw = path.read_bytes()
@@ -91,13 +133,14 @@ def parse_source(path: str, text: str, report: Reporter, need_front_matter: bool
             source.readable = False
         return source
     if not closed:
-        report.error(1, "de gegevens bovenaan worden geopend met --- maar niet gesloten. Zet een regel met alleen --- onder de gegevens.")
+        yaml_text = _unclosed(source, report)
     source.front_matter_line = 2
     # A leading newline makes node lines count from the top of the file (the --- is line 1).
     try:
         root = compose("\n" + yaml_text)
     except YamlProblem as problem:
-        report.error(problem.line, problem.message)
+        if closed:  # without the closing ---, that error is the one to fix first
+            report.error(problem.line, problem.message)
         source.readable = False
         return source
     if root is None:

@@ -7,6 +7,7 @@ work without JavaScript. Cost per page: its own edges.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from ..model.types import WIJKEN_URL, Layout
 from ..outputs.sections import Section
@@ -21,11 +22,21 @@ def ecosystem_url(wijk: str) -> str:
     return f"{WIJKEN_URL}/{wijk}/ecosysteem/"
 
 
+def network_link(ctx: RenderContext, entity: Entity) -> str | None:
+    """The wijk's ecosystem page focused on this page (``?pagina=``; ecosysteem.js starts there),
+    with its row in the list as the anchor for a browser without JavaScript. None outside a wijk."""
+    if not entity.wijk or entity.type.layout is Layout.WIJK_INDEX:
+        return None
+    anchor = f"knoop-{entity.type.name}-{entity.slug}"
+    return f"{ctx.href(ecosystem_url(entity.wijk))}?pagina={quote(entity.key, safe='')}#{anchor}"
+
+
 def link_sections(ctx: RenderContext, entity: Entity) -> list[Section]:
     graph = ctx.build.graph
     if graph is None or entity.key not in graph.nodes:
         return []
-    out = ctx.render("graph/section_links.html", which="out", groups=outgoing_groups(graph, entity.key), pages=[])
+    out = ctx.render("graph/section_links.html", which="out", groups=outgoing_groups(graph, entity.key), pages=[],
+                     network=network_link(ctx, entity))
     into = ctx.render(
         "graph/section_links.html", which="in", groups=incoming_groups(graph, entity.key), pages=graph.page_links(entity.key)
     )

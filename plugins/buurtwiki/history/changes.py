@@ -13,6 +13,7 @@ template must escape it (autoescape), as it holds text that residents wrote.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as _field  # FieldChange has an attribute named "field"
 from functools import lru_cache
@@ -29,12 +30,10 @@ EMPTY = "(leeg)"
 MAX_VALUE = 80  # longer values are cut off in the lines; long text gets a word diff instead
 MAX_SUMMARY_FIELDS = 3
 
-# Lists of groups, and the fields that tell which group is which.
-ROW_KEYS: dict[str, tuple[str, ...]] = {
-    "gericht_aan": ("organisatie",),
-    "mijlpalen": ("datum", "titel"),
-    "bezetting": ("naam", "organisatie", "van"),
-}
+# Lists of groups and the fields that tell which group is which: the page type's ``row_keys``
+# (model/schema.py), passed in by the caller; without a type, rows are compared whole.
+RowKeys = Mapping[str, tuple[str, ...]]
+NO_ROW_KEYS: RowKeys = {}
 
 
 @dataclass(frozen=True)
@@ -150,9 +149,9 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _compare_lists(name: str, label: str, old: list[Any], new: list[Any]) -> list[FieldChange]:
-    if name in ROW_KEYS or any(isinstance(v, dict) for v in old + new):
-        return _compare_rows(name, label, old, new)
+def _compare_lists(name: str, label: str, old: list[Any], new: list[Any], keys: RowKeys) -> list[FieldChange]:
+    if name in keys or any(isinstance(v, dict) for v in old + new):
+        return _compare_rows(name, label, old, new, keys.get(name, ()))
     out = [FieldChange(name, REMOVED, f"{label}: - {_short(v)}", old=_text(v)) for v in old if v not in new]
     out += [FieldChange(name, ADDED, f"{label}: + {_short(v)}", new=_text(v)) for v in new if v not in old]
     if not out and old != new:
@@ -160,37 +159,36 @@ def _compare_lists(name: str, label: str, old: list[Any], new: list[Any]) -> lis
     return out
 
 
-def _row_key(name: str, row: Any) -> Any:
-    keys = ROW_KEYS.get(name)
+def _row_key(keys: tuple[str, ...], row: Any) -> Any:
     if keys and isinstance(row, dict) and row.get(keys[0]) is not None:
         return tuple(_text(row.get(k)) for k in keys)
     return None
 
 
-def _compare_rows(name: str, label: str, old: list[Any], new: list[Any]) -> list[FieldChange]:
-    """Lists of groups: rows added and removed; for gericht_aan also what changed in a row."""
+def _compare_rows(name: str, label: str, old: list[Any], new: list[Any], keys: tuple[str, ...]) -> list[FieldChange]:
+    """Lists of groups: rows added and removed, and what changed in a row that is still the same
+    row by its keys (the type's ``row_keys``)."""
     out: list[FieldChange] = []
-    old_by_key = {_row_key(name, r): r for r in old if _row_key(name, r) is not None}
-    new_by_key = {_row_key(name, r): r for r in new if _row_key(name, r) is not None}
-    if name == "gericht_aan":
-        for key, row in new_by_key.items():
-            if key in old_by_key and old_by_key[key] != row:
-                out += _reaction(name, label, old_by_key[key], row)
-    matched = set(old_by_key) & set(new_by_key) if name == "gericht_aan" else set()
+    old_by_key = {_row_key(keys, r): r for r in old if _row_key(keys, r) is not None}
+    new_by_key = {_row_key(keys, r): r for r in new if _row_key(keys, r) is not None}
+    for key, row in new_by_key.items():
+        if key in old_by_key and old_by_key[key] != row:
+            out += _row_change(name, label, keys, old_by_key[key], row)
+    matched = set(old_by_key) & set(new_by_key)
     for row in old:
-        if row not in new and _row_key(name, row) not in matched:
+        if row not in new and _row_key(keys, row) not in matched:
             out.append(FieldChange(name, REMOVED, f"{label}: - {_row(name, row)}", old=_text(row)))
     for row in new:
-        if row not in old and _row_key(name, row) not in matched:
+        if row not in old and _row_key(keys, row) not in matched:
             out.append(FieldChange(name, ADDED, f"{label}: + {_row(name, row)}", new=_text(row)))
     return out
 
 
-def _reaction(name: str, label: str, old: Any, new: Any) -> list[FieldChange]:
-    """One organisation in gericht_aan, before and after: the reaction in a sentence."""
+def _row_change(name: str, label: str, keys: tuple[str, ...], old: Any, new: Any) -> list[FieldChange]:
+    """One row, before and after, named by its keys; a reaction (gericht_aan) in a sentence."""
     if not isinstance(old, dict) or not isinstance(new, dict):
         return [_scalar(name, label, old, new)]
-    who = _text(new.get("organisatie"))
+    who = ", ".join(_text(new.get(k)) for k in keys if new.get(k) is not None)
     out: list[FieldChange] = []
     before, after = old.get("reactie"), new.get("reactie")
     if before != after:
@@ -202,7 +200,7 @@ def _reaction(name: str, label: str, old: Any, new: Any) -> list[FieldChange]:
             text = f"reactie van {who} vastgelegd: {_text(before)} {ARROW} {_text(after)}"
         out.append(FieldChange(name, CHANGED, text, None if before is None else _text(before), None if after is None else _text(after)))
     for sub in [*new, *(k for k in old if k not in new)]:
-        if sub in ("organisatie", "reactie") or old.get(sub) == new.get(sub):
+        if sub in keys or sub == "reactie" or old.get(sub) == new.get(sub):
             continue
         where = f"{label} ({who}): {sub}"
         if sub not in old:
@@ -214,11 +212,11 @@ def _reaction(name: str, label: str, old: Any, new: Any) -> list[FieldChange]:
     return out
 
 
-def _compare(name: str, label: str, old: Any, new: Any) -> list[FieldChange]:
+def _compare(name: str, label: str, old: Any, new: Any, keys: RowKeys = NO_ROW_KEYS) -> list[FieldChange]:
     if old == new:
         return []
     if isinstance(old, list) or isinstance(new, list):
-        return _compare_lists(name, label, _as_list(old), _as_list(new))
+        return _compare_lists(name, label, _as_list(old), _as_list(new), keys)
     if isinstance(old, dict) and isinstance(new, dict):
         out: list[FieldChange] = []
         for key in [*new, *(k for k in old if k not in new)]:
@@ -233,14 +231,15 @@ def _compare(name: str, label: str, old: Any, new: Any) -> list[FieldChange]:
     return [_scalar(name, label, old, new)]
 
 
-def compare_fields(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
-    """Field changes, in the order of the fields in the new version (removed fields last)."""
+def compare_fields(old: dict[str, Any], new: dict[str, Any], keys: RowKeys = NO_ROW_KEYS) -> list[FieldChange]:
+    """Field changes, in the order of the fields in the new version (removed fields last);
+    ``keys`` tells the rows of a list of groups apart (the type's ``row_keys``)."""
     out: list[FieldChange] = []
     for name in new:
         if name not in old:
             out.append(FieldChange(name, ADDED, f"{name} toegevoegd: {_short(new[name])}", new=_text(new[name])))
         else:
-            out += _compare(name, name, old[name], new[name])
+            out += _compare(name, name, old[name], new[name], keys)
     for name in old:
         if name not in new:
             out.append(FieldChange(name, REMOVED, f"{name} verwijderd (was {_short(old[name])})", old=_text(old[name])))
@@ -260,9 +259,12 @@ def _summary(fields: list[FieldChange], body_changed: bool) -> str:
     return "; ".join(parts) if parts else "geen zichtbare wijziging"
 
 
-def describe_change(old_text: str | None, new_text: str | None, relabel: Relabel | None = None) -> Change:
+def describe_change(
+    old_text: str | None, new_text: str | None, relabel: Relabel | None = None, row_keys: RowKeys = NO_ROW_KEYS
+) -> Change:
     """What changed from ``old_text`` to ``new_text`` (None: the file did not exist, or is binary).
-    ``relabel`` shows value words with their Dutch label (history/labels.py)."""
+    ``relabel`` shows value words with their Dutch label (history/labels.py); ``row_keys`` are the
+    page type's (``EntityType.row_keys``): which rows of a list of groups are the same row."""
     if old_text is None and new_text is None:
         return Change("geen tekst om te vergelijken")
     created, deleted = old_text is None, new_text is None
@@ -273,7 +275,7 @@ def describe_change(old_text: str | None, new_text: str | None, relabel: Relabel
         old_fields, new_fields = ({}, {}) if same else (_fields(old_front), _fields(new_front))
         if relabel is not None and not same:
             old_fields, new_fields = relabel(old_fields), relabel(new_fields)
-        fields = [] if same else compare_fields(old_fields, new_fields)
+        fields = [] if same else compare_fields(old_fields, new_fields, row_keys)
     except UnreadableFrontMatter:
         body = word_diff(old_text or "", new_text or "")
         summary = "pagina aangemaakt" if created else "pagina verwijderd" if deleted else "tekst aangepast"

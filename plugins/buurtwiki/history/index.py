@@ -26,7 +26,7 @@ import pygit2
 from ..content.source import MAX_FILE_BYTES
 from ..model.text import obfuscate_emails
 from . import rawwalk
-from .changes import Change, describe_change
+from .changes import NO_ROW_KEYS, Change, RowKeys, describe_change
 from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
 from .labels import Relabel
 from .lineage import Lineage, trace
@@ -330,7 +330,7 @@ class HistoryIndex:
         self._blobs[oid] = text
         return text
 
-    def describe(self, change: FileChange, relabel: Relabel | None = None) -> Change:
+    def describe(self, change: FileChange, relabel: Relabel | None = None, row_keys: RowKeys = NO_ROW_KEYS) -> Change:
         """What a change did to the file, in words (see ``changes.describe_change``)."""
         if self.blob_missing(change.old_blob) or self.blob_missing(change.new_blob):
             return Change(MISSING)  # a partial clone: not "pagina aangemaakt" for a version that is not here
@@ -340,7 +340,7 @@ class HistoryIndex:
         # before comparing: then no field change or word diff can show one plain.
         old, new = self.blob_text(change.old_blob), self.blob_text(change.new_blob)
         return describe_change(
-            None if old is None else obfuscate_emails(old), None if new is None else obfuscate_emails(new), relabel
+            None if old is None else obfuscate_emails(old), None if new is None else obfuscate_emails(new), relabel, row_keys
         )
 
     def worktree_status(self, path: str | Path) -> str | None:

@@ -74,7 +74,7 @@ BEZETTING = Struct([
     Field("organisatie", Ref(("organisatie",)), required=True, label="Organisatie"),
     Field("van", Date(), required=True, label="Van"),
     Field("tot", Date(), label="Tot"),
-])
+], period=("van", "tot"))
 
 CONTACT = Struct([
     Field("email", Text(), label="E-mail"),
@@ -170,9 +170,11 @@ DEFAULT_REGISTRY = Registry([
             "opbouwwerker", "buurtverbinder", "wijkcoach", "dorpsondersteuner", "kwartiermaker",
             "gebiedsmakelaar", "wijkagent", "sociaal-werker", "anders",
         )), required=True, label="Soort"),
-        Field("bezetting", ListOf(BEZETTING), label="Bezetting", relation="in dienst van", inverse="levert"),
+        Field("bezetting", ListOf(BEZETTING), label="Bezetting", relation="in dienst van", inverse="levert",
+              help="Wie deze rol had, voor welke organisatie, van wanneer tot wanneer: één groep per periode."),
         SAMENVATTING,
     ], style=GraphStyle("#6a1b9a", "triangle"), overview=OverviewSpec(order=3),
+       sections=frozenset({"bezetting"}),  # a timeline of holders (outputs/periods.py)
        row_keys={"bezetting": ("naam", "organisatie", "van")},
        linked=linked("Occupation")),
     EntityType("toekomstagenda", "Toekomstagenda", "Toekomstagenda's", "toekomstagenda", [

@@ -66,6 +66,12 @@ def _type_section(spec: EntityType) -> str:
         if group is not None:
             subs += ["", f"In elke groep van `{field.name}`:", "", "| veld | wat je invult | uitleg |", "|---|---|---|"]
             subs += [_row(sub) for sub in group.fields]
+            if group.period is not None:
+                start, end = group.period
+                subs += ["", f"Op de pagina staat `{field.name}` als tijdlijn, op volgorde van datum. Heeft de laatste regel "
+                         f"geen `{end}`, dan is die er nu nog. Zit er tijd tussen het `{end}` van de ene regel en het "
+                         f"`{start}` van de volgende, dan staat er hoe lang er niemand was (bijvoorbeeld "
+                         "\"3 maanden niemand\")."]
     return "\n".join([*lines, *subs]) + "\n"
 
 

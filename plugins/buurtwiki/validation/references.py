@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from ..content.entity import Entity, Page
-from ..content.links import md_path, resolve_md_link
+from ..content.links import resolve_md_link
 from ..content.site import Site
 from ..model.fields import RefValue, ThemeValue, shown
+from .link_hint import md_link_hint
 from .suggest import closest
 
 
@@ -70,7 +69,4 @@ def _check_body_links(site: Site, item: Entity | Page) -> None:
             report.error(link.line, f"link [[{shown(link.target)}]]: er is geen pagina met de naam '{shown(slug)}'.{hint}")
         elif resolve_md_link(site, item, link.target) is None:
             target = link.target.split("#", 1)[0]
-            known = [p for p in site.by_path]
-            near = closest(md_path(item, target), known, n=1)
-            hint = f" Bedoel je '{posixpath.relpath(near[0], posixpath.dirname(item.path))}'?" if near else ""
-            report.error(link.line, f"link naar '{target}': dat bestand bestaat niet.{hint}")
+            report.error(link.line, f"link naar '{shown(target)}': dat bestand bestaat niet.{md_link_hint(site, item, link)}")

@@ -66,6 +66,13 @@ class Struct(Kind):
     """
 
     fields: list[Field] = field(default_factory=list)
+    # A row that is a stretch of time: the names of its start and end date fields (``van``, ``tot``).
+    # A list of such rows is shown as a timeline with the gaps between them (outputs/periods.py).
+    period: tuple[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.period is not None and not all(self.field(name) for name in self.period):
+            raise ValueError(f"period {self.period} names a field this group does not have")
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
