@@ -40,7 +40,7 @@ from ...outputs.render import RenderContext
 from .config import BuurtwikiConfig
 from .navigation import navigation
 from .options import build_options, engine_key
-from .standalone import StandalonePages, generated_file
+from .standalone import StandalonePages, generated_file, skip_markdown
 
 log = get_plugin_logger("buurtwiki")
 
@@ -210,6 +210,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._output(page)
         page.meta = page_meta(output) if output is not None else {}
+        if output is not None:
+            skip_markdown(page)
         return ""  # the core renders the body itself
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -248,14 +250,20 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             log.warning(failed)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Pagefind starts on the pages written so far while the workers finish the history pages
+        # (never indexed: outputs/search_index.py)
+        indexing = None
+        if self.build is not None and self.command != "serve":
+            skip = self.building.destinations() if self.building is not None else []
+            indexing = search.start_index(self.core, config.site_dir, skip=skip)
         if self.building is not None:
             self.building.finish()
             self.building = None
         self._stop_workers()
         if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
             threading.Thread(target=self._index_search, args=(config.site_dir,), daemon=True).start()
-        elif self.build is not None:
-            self._index_search(config.site_dir)
+        elif indexing is not None and (failed := indexing.wait()):
+            log.warning(failed)
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
 
