@@ -178,3 +178,21 @@ def test_mkdocs_makes_no_markdown_parser_for_pages_the_core_renders(tmp_path, mo
     assert made == []
     page = (tmp_path / "site" / "wijken/ohg/plekken/buurthuis/index.html").read_text(encoding="utf-8")
     assert "<h1>Buurthuis</h1>" in page
+
+
+def test_templates_compiled_by_an_earlier_build_give_the_same_site(tmp_path):
+    """The second build loads the compiled templates the first kept (outputs/template_cache.py,
+    in a folder of this user's temp folder) and writes the same site, byte for byte."""
+    story(tmp_path)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(workers=0), encoding="utf-8")
+    env = {**ENV, "TMPDIR": str(temp)}
+    for site in ("een", "twee"):
+        command = [str(BIN / "mkdocs"), "build", "--strict", "-d", site]
+        result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr[-3000:]
+        kept = [p for p in temp.glob("_jinja2-cache-*/*") if p.is_file()]
+        assert len(kept) > 20  # the theme's templates and the package's
+        assert oct(next(temp.glob("_jinja2-cache-*")).stat().st_mode & 0o777) == "0o700"
+    assert differences(tmp_path / "een", tmp_path / "twee") == []

@@ -37,6 +37,7 @@ from ...outputs.page import OutputPage, PageKind
 from ...outputs.page_cache import PageCache, history_keys
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
+from ...outputs.template_cache import use_cache
 from .config import BuurtwikiConfig
 from .navigation import navigation
 from .options import build_options, engine_key
@@ -161,6 +162,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         on every page of the same depth (links are relative). Rendering it for each of
         thousands of pages is what makes large Material builds slow.
         """
+        use_cache(env)  # compiled templates kept between builds (outputs/template_cache.py)
         material = Path(str(resources.files("material").joinpath("templates")))
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
         cache: dict[object, str] = {}
