@@ -17,3 +17,18 @@ def test_site_root_and_source_relative_links():
     assert site_root("wijken/oost/ecosysteem/") == "../../../"
     assert from_source("kaart.png#boven", "wijken/oost/index.md") == "wijken/oost/kaart.png#boven"
     assert from_source("../west/", "wijken/oost/index.md") == "wijken/west/"
+
+
+def test_relative_agrees_with_posixpath_on_every_shape_of_url():
+    """The fast segment rule gives what ``posixpath.relpath`` gives, also for odd URLs a resident
+    can write (``..``, ``.``, double slashes, a file next to the page)."""
+    import itertools
+    import posixpath
+
+    from buurtwiki.content.urls import _relpath
+
+    parts = ["", "a", "a/", "a/b/", "a/b/c.html", "a//b/", "a/./b/", "../x/", "a/../b/", "wijken/ohg/", "wijken/ohg/plekken/x/",
+             "./", "..", "assets/x.css", "a/b"]
+    for target, page in itertools.product(parts, repeat=2):
+        path, base = "/" + target, "/" + page[: page.rfind("/") + 1]
+        assert _relpath(path, base) == posixpath.relpath(path, base), (target, page)

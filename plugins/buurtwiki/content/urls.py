@@ -19,12 +19,26 @@ def relative(target_url: str, from_page_url: str) -> str:
     or file at ``from_page_url`` (root-relative; ``""`` is the home page)."""
     path, _, fragment = target_url.partition("#")
     base = "/" + folder_of(from_page_url)
-    rel = posixpath.relpath("/" + path, base) if path else "."
+    rel = _relpath("/" + path, base) if path else "."
     if path.endswith("/") and rel != ".":
         rel += "/"
     elif rel == "." and path:
         rel = "./"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(path: str, base: str) -> str:
+    """``posixpath.relpath`` for two absolute paths, by segments (a page has hundreds of links):
+    the library's own where a ``.`` or ``..`` segment needs normalising first."""
+    if "/." in path or "/." in base:
+        return posixpath.relpath(path, base)
+    to, here = [s for s in path.split("/") if s], [s for s in base.split("/") if s]
+    common = 0
+    for a, b in zip(to, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def site_root(from_page_url: str) -> str:
