@@ -32,3 +32,25 @@ def test_relative_agrees_with_posixpath_on_every_shape_of_url():
     for target, page in itertools.product(parts, repeat=2):
         path, base = "/" + target, "/" + page[: page.rfind("/") + 1]
         assert _relpath(path, base) == posixpath.relpath(path, base), (target, page)
+
+
+def test_pages_with_the_same_links_key_see_every_target_at_the_same_relative_url():
+    """The key that lets pages share their menu's markup (content/urls.py:links_key) never puts
+    two pages together that would need different links: a page in wijk B must not get the
+    menu of a page in wijk A, where ``../`` means wijk A."""
+    import itertools
+
+    from buurtwiki.content.urls import link_prefixes, links_key, relative
+
+    targets = ["", "wijken/", "wijken/a/", "wijken/b/", "kaart/", "organisaties/", "wijken/a/plekken/", "x.html#deel"]
+    pages = [f"{w}{kind}{slug}{tail}" for w, kind, slug, tail in itertools.product(
+        ["wijken/a/", "wijken/b/", "wijken/c/", "organisaties/", ""], ["plekken/", "initiatieven/", ""],
+        ["p/", "q/", "r.html"], ["", "geschiedenis/"]) if not (tail and slug.endswith(".html"))]
+    prefixes = link_prefixes(targets)
+    seen: dict[object, list[str]] = {}
+    for page in pages:
+        links = [relative(t, page) for t in targets]
+        assert seen.setdefault(links_key(prefixes, page), links) == links, page
+    # and pages do share: all entities of one kind in a wijk, at one depth
+    assert links_key(prefixes, "wijken/b/initiatieven/p/") == links_key(prefixes, "wijken/b/initiatieven/q/")
+    assert links_key(prefixes, "wijken/b/initiatieven/p/") != links_key(prefixes, "wijken/a/initiatieven/p/")

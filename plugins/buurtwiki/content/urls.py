@@ -7,6 +7,7 @@ rule for folders, fragments and the site root.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 
 
 def folder_of(page_url: str) -> str:
@@ -54,3 +55,27 @@ def from_source(url: str, src_uri: str) -> str:
     if path.endswith("/"):
         target += "/"  # a link to a page's folder URL stays one
     return target + (f"#{fragment}" if fragment else "")
+
+
+def link_prefixes(targets: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """Every leading run of folder names of the given root-relative URLs (for :func:`links_key`)."""
+    found: set[tuple[str, ...]] = {()}
+    for target in targets:
+        parts = [s for s in target.partition("#")[0].split("/") if s]
+        found.update(tuple(parts[:end]) for end in range(len(parts) + 1))
+    return frozenset(found)
+
+
+def links_key(prefixes: frozenset[tuple[str, ...]], page_url: str) -> tuple[object, ...]:
+    """Pages with the same key see every target (of :func:`link_prefixes`) at the same relative
+    URL, so markup made only of links to those targets can be shared between them.
+
+    A relative link depends on the page's depth and on how far its folder runs along the
+    target's: ``wijken/b/x/`` reaches ``wijken/a/`` as ``../../a/`` but ``wijken/a/x/`` as
+    ``../``. The key is the depth and the page's folders up to one past the longest run it
+    shares with any target."""
+    folders = [s for s in folder_of(page_url).split("/") if s]
+    shared = 0
+    while shared < len(folders) and tuple(folders[: shared + 1]) in prefixes:
+        shared += 1
+    return (len(folders), *folders[: shared + 1])

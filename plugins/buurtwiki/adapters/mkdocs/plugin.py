@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from ...build import Build, BuildOptions, run
 from ...content.files import SYMLINK, linked_folders
+from ...content.urls import link_prefixes, links_key
 from ...model.registry import Registry
 from ...model.schema import DEFAULT_REGISTRY
 from ...opendata.jsonld import page_script
@@ -39,7 +40,7 @@ from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from ...outputs.template_cache import use_cache
 from .config import BuurtwikiConfig
-from .navigation import navigation
+from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file, skip_markdown
 
@@ -155,23 +156,25 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     @event_priority(-100)  # after other plugins: the history pages use the finished environment
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """Render Material's navigation once per folder depth for pages outside it, then start
-        building the history pages.
+        """Render Material's navigation once per group of pages outside it, then start building
+        the history pages.
 
-        Entity and history pages are never in the navigation, so for them it looks the same
-        on every page of the same depth (links are relative). Rendering it for each of
-        thousands of pages is what makes large Material builds slow.
+        Entity and history pages are never in the navigation, so for them it looks the same on
+        every page that sees the menu's targets at the same relative URLs (content/urls.py:
+        links_key). Rendering it for each of thousands of pages is what makes large Material
+        builds slow.
         """
         use_cache(env)  # compiled templates kept between builds (outputs/template_cache.py)
         material = Path(str(resources.files("material").joinpath("templates")))
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
         cache: dict[object, str] = {}
+        targets = link_prefixes(nav_urls(self.nav)) if self.nav is not None else None
 
         def nav_key(page) -> object | None:
             output = self.build.outputs.pages.get(page.file.src_uri) if self.build and page else None
-            if output is None or output.kind not in (PageKind.ENTITY, PageKind.HISTORY) or page.toc:
+            if output is None or output.kind not in (PageKind.ENTITY, PageKind.HISTORY) or page.toc or targets is None:
                 return None
-            return page.url.count("/")
+            return links_key(targets, page.url)  # the menu's links are the same on pages with this key
 
         def cached(key, caller):
             if key not in cache:
