@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -40,6 +40,7 @@ from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from ...outputs.template_cache import use_cache
 from .config import BuurtwikiConfig
+from .lazy_files import lazy_file
 from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file, skip_markdown
@@ -115,7 +116,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=output.data()))
+            files.append(lazy_file(config, path, output.data))  # made when written, beside the workers
         if self.config.navigation and not config.nav:
             config.nav = navigation(build)
         return files
