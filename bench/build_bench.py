@@ -158,8 +158,10 @@ repo.reset(head.id, pygit2.enums.ResetMode.SOFT)
     return float(out[0]), float(out[1]), int(out[2]), int(out[3])
 
 
-def timed_build(root: Path, config: str, site_dir: str) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MB, stderr tail) of one ``mkdocs build`` in its own process.
+def timed_build(root: Path, config: str, site_dir: str, bin_dir: Path = BIN) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MB, stderr tail) of one ``mkdocs build`` in its own process
+    (``bin_dir``: the venv's bin folder with the ``mkdocs`` to run; the CPU time of the build
+    and its workers is in ``LAST_CPU``, as the machine is shared and wall time is noisy).
 
     The build writes to a folder that does not exist yet, as in CI after a fresh clone. Old
     output is removed later (:func:`clean_outputs`): deleting thousands of files just before
@@ -171,12 +173,13 @@ def timed_build(root: Path, config: str, site_dir: str) -> tuple[float, float, s
         raise RuntimeError(f"{root / site_dir} exists; call clean_outputs() first")
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "build", "-q", "-f", config, "-d", site_dir],
+        [str(bin_dir / "mkdocs"), "build", "-q", "-f", config, "-d", site_dir],
         cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     sampler = TreeMemory(proc.pid)
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    LAST_CPU[:] = [usage.ru_utime + usage.ru_stime, os.getloadavg()[0]]  # with the waited-for workers
     sampler.stop()
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -184,6 +187,9 @@ def timed_build(root: Path, config: str, site_dir: str) -> tuple[float, float, s
         raise RuntimeError(f"mkdocs build -f {config} failed ({proc.returncode}):\n{stderr[-3000:]}")
     # The build forks workers: count them too (sampled; ru_maxrss is one process's peak).
     return seconds, max(usage.ru_maxrss / 1024, sampler.peak_mb), stderr[-2000:]
+
+
+LAST_CPU: list[float] = [0.0, 0.0]  # CPU seconds (user + sys) of the last timed build and its workers, load average
 
 
 class TreeMemory:
@@ -242,6 +248,7 @@ def repeated_build(root: Path, config: str, name: str, repeat: int) -> tuple[flo
         seconds, rss, _ = timed_build(root, config, f"{name}-{n}")
         times.append(seconds)
         peaks.append(rss)
+        print(f"   {config}: {seconds:.2f} s wall, {LAST_CPU[0]:.2f} s CPU (load {LAST_CPU[1]:.2f})", flush=True)
     return statistics.median(times), max(peaks), times
 
 

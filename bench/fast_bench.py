@@ -12,8 +12,12 @@ On the synthetic site of ``build_bench.py`` (N pages, M commits, packed), measur
 
 Usage::
 
-    .venv/bin/pip install zensical   # the anchor; not a dependency of Buurtwiki
-    .venv/bin/python bench/fast_bench.py --size 1000x10000 --repeat 3
+    .venv/bin/python bench/fast_bench.py --size 1000x10000 --repeat 3 --anchor-venv /work/anchorvenv
+
+The anchors (Zensical; Material with mkdocs-git-revision-date-localized-plugin) are not
+dependencies of Buurtwiki: ``--anchor-venv`` names the virtual environment they are installed
+in (default: this one). Every build prints its CPU time (user + sys, workers included) and the
+load average, as the machine may be shared.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from build_bench import BIN, HERE, MKDOCS_YML, TODAY, clean_outputs, generate, timed_build
+from build_bench import BIN, HERE, LAST_CPU, MKDOCS_YML, TODAY, clean_outputs, generate, timed_build
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUURTWIKI_TODAY": TODAY}
 ZENSICAL_YML = """\
@@ -63,7 +67,10 @@ def a_page(root: Path) -> Path:
 
 def cold(root: Path, repeat: int) -> tuple[float, list[float], float]:
     name = config(root, "mkdocs-koud.yml", "")
-    runs = [timed_build(root, name, f"site-koud-{n}") for n in range(repeat)]
+    runs = []
+    for n in range(repeat):
+        runs.append(timed_build(root, name, f"site-koud-{n}"))
+        print(f"  cold build {n + 1}: {runs[-1][0]:.2f} s wall, {LAST_CPU[0]:.2f} s CPU (load {LAST_CPU[1]:.2f})", flush=True)
     times = [r[0] for r in runs]
     return statistics.median(times), times, max(r[1] for r in runs)
 
@@ -133,8 +140,8 @@ def search_sizes(site: Path, material_site: Path | None) -> dict[str, float]:
     return figures
 
 
-def zensical(root: Path) -> tuple[float, float] | None:
-    tool = BIN / "zensical"
+def zensical(root: Path, bin_dir: Path = BIN) -> tuple[float, float] | None:
+    tool = bin_dir / "zensical"
     if not tool.exists():
         return None
     (root / "zensical.yml").write_text(ZENSICAL_YML, encoding="utf-8")
@@ -160,7 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=HERE / "out" / "build")
     parser.add_argument("--no-anchors", action="store_true")
+    parser.add_argument("--anchor-venv", type=Path, default=BIN.parent,
+                        help="virtual environment with the anchors (zensical, mkdocs + Material + git-revision-date-localized)")
     args = parser.parse_args(argv)
+    anchors = args.anchor_venv / "bin"
     entities, commits = (int(n) for n in args.size.split("x"))
     root = args.dir / f"e{entities}-c{commits}"
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -174,10 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"build after one new commit, with cache: {out['cache_after_commit']:.2f} s", flush=True)
     material = None
     if not args.no_anchors:
-        out["git_plugin"] = timed_build(root, "mkdocs-git-plugin.yml", "site-git-plugin")[0]
+        out["git_plugin"] = timed_build(root, "mkdocs-git-plugin.yml", "site-git-plugin", anchors)[0]
         material = root / "site-git-plugin"
-        print(f"Material + git-revision-date-localized: {out['git_plugin']:.1f} s", flush=True)
-        z = zensical(root)
+        print(f"Material + git-revision-date-localized: {out['git_plugin']:.1f} s, {LAST_CPU[0]:.1f} s CPU (load {LAST_CPU[1]:.2f})",
+              flush=True)
+        z = zensical(root, anchors)
         if z:
             out["zensical_cold"], out["zensical_warm"] = z
             print(f"Zensical cold {z[0]:.2f} s, after one edit (warm cache) {z[1]:.2f} s", flush=True)

@@ -9,7 +9,9 @@ every page and every data file, twice:
 - without the "where and when" features (GeoJSON, iCalendar files, Binnenkort, maps, opening
   hours, the "Zet in je agenda" link; the activity cards keep their date line).
 
-It reports the seconds of each and what the features add, as a share of the build. Optionally
+It reports the CPU seconds of each (``time.process_time``: the machine may be shared, and a
+busy machine changes wall time far more than CPU time) and what the features add, as a share
+of the build. Optionally
 (``--mkdocs``) it also times a whole ``mkdocs build`` of the same site, for scale.
 
 Usage::
@@ -81,13 +83,13 @@ def write_site(root: Path, wijken: int, places: int, activities: int, seed: int 
 
 
 def build_all(root: Path, without: tuple[tuple[set[str], set[str]], ...] = ()) -> float:
-    """Seconds for the core build and every page and file it makes (rendered, data read),
+    """CPU seconds for the core build and every page and file it makes (rendered, data read),
     leaving out the emitters and section providers named in ``without``."""
     skip_emitters = {name for emitters, _ in without for name in emitters}
     skip_providers = {name for _, providers in without for name in providers}
     emitters = [e for e in features.EMITTERS if e.name not in skip_emitters]
     providers = [p for p in features.PROVIDERS if getattr(p, "__name__", "") not in skip_providers]
-    start = time.perf_counter()
+    start = time.process_time()
     options = BuildOptions(root=root, today=TODAY, history=False, site_url="https://buurt.example/")
     site = load_checked_site(root, registry=options.registry)
     build = Build(options=options, site=site, today=TODAY, section_providers=providers)
@@ -98,7 +100,7 @@ def build_all(root: Path, without: tuple[tuple[set[str], set[str]], ...] = ()) -
     for item in build.outputs.files.values():
         if not item.path.startswith("assets/"):
             item.data()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def mkdocs_build(root: Path) -> float:
@@ -127,7 +129,8 @@ def main() -> None:
         for _ in range(args.repeat):  # interleaved, so that a change in machine load hits all three alike
             runs.append((build_all(root, (MAPS_CALENDARS, UPCOMING)), build_all(root, (UPCOMING,)), build_all(root)))
         base, maps, full = (statistics.median(r[i] for r in runs) for i in range(3))
-        print(f"{args.places} plekken + {args.activities} activiteiten in {args.wijken} wijken (mediaan van {args.repeat})")
+        print(f"{args.places} plekken + {args.activities} activiteiten in {args.wijken} wijken "
+              f"(mediaan van {args.repeat}, CPU-seconden, load {os.getloadavg()[0]:.2f})")
         print(f"  core-build, alle pagina's en bestanden, zonder deze functies: {base:6.2f} s")
         print(f"  + kaartgegevens en agenda's (GeoJSON, .ics, kaarten):        {maps:6.2f} s (+{maps - base:.2f} s, {100 * (maps - base) / base:.1f}%)")
         print(f"  + Binnenkort en openingstijden:                               {full:6.2f} s (+{full - maps:.2f} s, {100 * (full - maps) / base:.1f}%)")

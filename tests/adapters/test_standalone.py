@@ -6,13 +6,15 @@ from __future__ import annotations
 import filecmp
 import json
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
+from buurtwiki.adapters.mkdocs import standalone
 from buurtwiki.parallel import can_fork
 
-from ..outputs.history_repo import story
+from ..outputs.history_repo import ANOUK, plek, story
 from .test_mkdocs_build import BIN, ENV
 
 MKDOCS_YML = """\
@@ -107,3 +109,90 @@ def test_strict_build_fails_on_a_warning_from_a_history_page_with_and_without_wo
     assert result.returncode != 0
     assert "strict" in result.stderr
     assert result.stderr.count("geschiedenispagina wijken/ohg/plekken/buurthuis/geschiedenis") == 1  # logged once
+
+
+def build_here(root: Path, workers: int, site: str, before=None) -> None:
+    """A build in this process (so a test can patch the worker function the fork inherits)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    (root / f"mkdocs-{site}.yml").write_text(MKDOCS_YML.format(workers=workers), encoding="utf-8")
+    config = load_config(str(root / f"mkdocs-{site}.yml"), site_dir=str(root / site))
+    if before is not None:
+        before()
+    mkdocs_build(config)
+
+
+def _slow_chunk(src_uris: list[str]):
+    """A worker that takes its time (by reference, so a worker process can run it)."""
+    time.sleep(1.5)
+    return _BUILD_CHUNK(src_uris)
+
+
+_BUILD_CHUNK = standalone._build_chunk
+
+
+@pytest.mark.skipif(not can_fork(), reason="forking is not possible on this system")
+def test_build_process_builds_the_history_pages_no_worker_has_started(tmp_path, monkeypatch):
+    """When the build process has written its own pages it takes over the chunks still waiting
+    for a worker (here the worker is slow), and the site is the same as one built in one process."""
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    repo = story(tmp_path)
+    for n in range(8):  # more history pages than the worker takes at once
+        repo.write(f"wijken/ohg/plekken/plek-{n}.md", plek(f"Plek {n}"))
+    repo.commit("Acht plekken", ANOUK)
+    build_here(tmp_path, workers=0, site="een")
+    monkeypatch.setattr(standalone, "CHUNK", 1)
+    monkeypatch.setattr(standalone, "_build_chunk", _slow_chunk)
+    stolen = []
+    finish = standalone.StandalonePages.finish
+
+    def counted(self):
+        finish(self)
+        stolen.append(self.stolen)
+
+    monkeypatch.setattr(standalone.StandalonePages, "finish", counted)
+    build_here(tmp_path, workers=1, site="twee")
+    assert stolen and stolen[0] > 0
+    assert differences(tmp_path / "een", tmp_path / "twee") == []
+
+
+def test_mkdocs_makes_no_markdown_parser_for_pages_the_core_renders(tmp_path, monkeypatch):
+    """MkDocs' own Markdown step made a parser with every extension for each page, only to
+    render an empty source: the core renders the body. It is skipped, the page is the same."""
+    import markdown
+
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    story(tmp_path)
+    made = []
+    init = markdown.Markdown.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(1)
+        init(self, *args, **kwargs)
+
+    build_here(tmp_path, workers=0, site="site", before=lambda: monkeypatch.setattr(markdown.Markdown, "__init__", counting))
+    assert made == []
+    page = (tmp_path / "site" / "wijken/ohg/plekken/buurthuis/index.html").read_text(encoding="utf-8")
+    assert "<h1>Buurthuis</h1>" in page
+
+
+def test_templates_compiled_by_an_earlier_build_give_the_same_site(tmp_path):
+    """The second build loads the compiled templates the first kept (outputs/template_cache.py,
+    in a folder of this user's temp folder) and writes the same site, byte for byte."""
+    story(tmp_path)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(workers=0), encoding="utf-8")
+    env = {**ENV, "TMPDIR": str(temp)}
+    for site in ("een", "twee"):
+        command = [str(BIN / "mkdocs"), "build", "--strict", "-d", site]
+        result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr[-3000:]
+        kept = [p for p in temp.glob("_jinja2-cache-*/*") if p.is_file()]
+        assert len(kept) > 20  # the theme's templates and the package's
+        assert oct(next(temp.glob("_jinja2-cache-*")).stat().st_mode & 0o777) == "0o700"
+    assert differences(tmp_path / "een", tmp_path / "twee") == []

@@ -307,10 +307,10 @@ class HistoryIndex:
         if oid is None or self._repo is None:
             return False
         try:
-            blob = self._repo.get(oid)
-        except (ValueError, pygit2.GitError):
+            kind, size = self._repo.odb.read_header(oid)  # the size without reading the object
+        except (ValueError, KeyError, pygit2.GitError):
             return False
-        return isinstance(blob, pygit2.Blob) and blob.size > MAX_VERSION_BYTES
+        return kind == pygit2.enums.ObjectType.BLOB and size > MAX_VERSION_BYTES
 
     def blob_text(self, oid: str | None) -> str | None:
         """A version of a file as text (invalid UTF-8 replaced); None for binary or unknown."""

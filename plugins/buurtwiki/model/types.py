@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from .fields import Field, ListOf, Struct, Text, ThemeKey
 from .linked import LinkedData
@@ -102,9 +103,10 @@ class EntityType:
     def status_field(self) -> Field | None:
         return self.field(STATUS)
 
-    @property
+    @cached_property
     def theme_fields(self) -> list[Field]:
-        """Fields that hold theme keys (``themas``, ``thema``): what a theme page lists."""
+        """Fields that hold theme keys (``themas``, ``thema``): what a theme page lists
+        (asked for every page in every list: kept, a type's fields do not change)."""
         return [f for f in self.fields if isinstance(f.kind, ThemeKey)
                 or (isinstance(f.kind, ListOf) and isinstance(f.kind.item, ThemeKey))]
 

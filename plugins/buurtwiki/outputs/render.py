@@ -14,6 +14,7 @@ from ..content.links import resolve_md_link, resolve_wikilink
 from ..content.urls import folder_of, from_source, relative
 from ..markup import markdown
 from . import dates
+from .template_cache import use_cache
 from .when import RENDER_TODAY, card_when, shown_status
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def environment() -> Environment:
         dagen=dates.days_word,
     )
     env.globals.update(shown_status=shown_status, card_when=card_when)
-    return env
+    return use_cache(env)
 
 
 @dataclass

@@ -4,16 +4,15 @@
   without JavaScript;
 - :func:`mark`: wraps the HTML of every searchable page in ``data-pagefind-body`` with its
   filters from the model (type, wijk, status, theme), so "open plekken in Ruwaard" is one search;
-- :func:`index_site`: runs the Pagefind binary over the built site (after the engine wrote it).
+- :func:`start_index` / :func:`index_site`: run the Pagefind binary over the built site
+  (outputs/search_index.py).
 
 ``zoeken: material`` in the plugin options keeps Material's own search instead.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +28,7 @@ from .render import RenderContext
 if TYPE_CHECKING:
     from ..build import Build
     from ..content.entity import Entity
+    from .search_index import Indexing
 
 PAGEFIND = "pagefind"
 SEARCH_SRC = "zoeken.md"
@@ -87,17 +87,17 @@ def mark(build: Build, page: OutputPage, html: str) -> str:
     return f'<div data-pagefind-body>{"".join(marks)}{html}</div>'
 
 
-def index_site(build: Build, site_dir: str | Path) -> str | None:
-    """Run Pagefind over the built site; a Dutch warning when that failed (the site is built)."""
+def start_index(build: Build, site_dir: str | Path, skip: Collection[str] = ()) -> Indexing | None:
+    """Start Pagefind over the built site, leaving out the files in ``skip`` (pages still being
+    written that are never indexed); None when Pagefind is off. ``wait()`` on the result."""
     if not enabled(build):
         return None
-    command = [sys.executable, "-m", PAGEFIND, "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return f"mkdocs.yml: waarschuwing: de zoekindex (Pagefind) is niet gemaakt: {str(error)[:300]}"
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip()[-300:]
-        return (f"mkdocs.yml: waarschuwing: de zoekindex (Pagefind) is niet gemaakt: {detail}. "
-                "Installeer Pagefind met 'pip install \"pagefind[extended]\"', of zet 'search: material'.")
-    return None
+    from .search_index import Indexing
+
+    return Indexing(site_dir, skip).start()
+
+
+def index_site(build: Build, site_dir: str | Path, skip: Collection[str] = ()) -> str | None:
+    """Run Pagefind over the built site; a Dutch warning when that failed (the site is built)."""
+    indexing = start_index(build, site_dir, skip)
+    return indexing.wait() if indexing is not None else None

@@ -28,3 +28,16 @@ def navigation(build: Build) -> list:
         if page.src_uri not in known and page.src_uri in pages:  # not left out (outputs/page.py: Outputs.add)
             nav.append({Markup(escape(page.title or page.src_uri[:-3])): page.src_uri})
     return nav
+
+
+def nav_urls(nav) -> list[str]:
+    """The URL of every page and link in MkDocs' navigation (sections included, at any depth)."""
+    urls: list[str] = []
+    stack = list(nav.items)
+    while stack:
+        item = stack.pop()
+        url = getattr(item, "url", None)
+        if isinstance(url, str):
+            urls.append(url)
+        stack.extend(getattr(item, "children", None) or [])
+    return urls

@@ -18,12 +18,13 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ...build import Build, BuildOptions, run
 from ...content.files import SYMLINK, linked_folders
+from ...content.urls import link_prefixes, links_key
 from ...model.registry import Registry
 from ...model.schema import DEFAULT_REGISTRY
 from ...opendata.jsonld import page_script
@@ -37,10 +38,12 @@ from ...outputs.page import OutputPage, PageKind
 from ...outputs.page_cache import PageCache, history_keys
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
+from ...outputs.template_cache import use_cache
 from .config import BuurtwikiConfig
-from .navigation import navigation
+from .lazy_files import lazy_file
+from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
-from .standalone import StandalonePages, generated_file
+from .standalone import StandalonePages, generated_file, skip_markdown
 
 log = get_plugin_logger("buurtwiki")
 
@@ -113,7 +116,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=output.data()))
+            files.append(lazy_file(config, path, output.data))  # made when written, beside the workers
         if self.config.navigation and not config.nav:
             config.nav = navigation(build)
         return files
@@ -154,22 +157,25 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     @event_priority(-100)  # after other plugins: the history pages use the finished environment
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """Render Material's navigation once per folder depth for pages outside it, then start
-        building the history pages.
+        """Render Material's navigation once per group of pages outside it, then start building
+        the history pages.
 
-        Entity and history pages are never in the navigation, so for them it looks the same
-        on every page of the same depth (links are relative). Rendering it for each of
-        thousands of pages is what makes large Material builds slow.
+        Entity and history pages are never in the navigation, so for them it looks the same on
+        every page that sees the menu's targets at the same relative URLs (content/urls.py:
+        links_key). Rendering it for each of thousands of pages is what makes large Material
+        builds slow.
         """
+        use_cache(env)  # compiled templates kept between builds (outputs/template_cache.py)
         material = Path(str(resources.files("material").joinpath("templates")))
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
         cache: dict[object, str] = {}
+        targets = link_prefixes(nav_urls(self.nav)) if self.nav is not None else None
 
         def nav_key(page) -> object | None:
             output = self.build.outputs.pages.get(page.file.src_uri) if self.build and page else None
-            if output is None or output.kind not in (PageKind.ENTITY, PageKind.HISTORY) or page.toc:
+            if output is None or output.kind not in (PageKind.ENTITY, PageKind.HISTORY) or page.toc or targets is None:
                 return None
-            return page.url.count("/")
+            return links_key(targets, page.url)  # the menu's links are the same on pages with this key
 
         def cached(key, caller):
             if key not in cache:
@@ -210,6 +216,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._output(page)
         page.meta = page_meta(output) if output is not None else {}
+        if output is not None:
+            skip_markdown(page)
         return ""  # the core renders the body itself
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -248,14 +256,20 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             log.warning(failed)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Pagefind starts on the pages written so far while the workers finish the history pages
+        # (never indexed: outputs/search_index.py)
+        indexing = None
+        if self.build is not None and self.command != "serve":
+            skip = self.building.destinations() if self.building is not None else []
+            indexing = search.start_index(self.core, config.site_dir, skip=skip)
         if self.building is not None:
             self.building.finish()
             self.building = None
         self._stop_workers()
         if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
             threading.Thread(target=self._index_search, args=(config.site_dir,), daemon=True).start()
-        elif self.build is not None:
-            self._index_search(config.site_dir)
+        elif indexing is not None and (failed := indexing.wait()):
+            log.warning(failed)
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
 

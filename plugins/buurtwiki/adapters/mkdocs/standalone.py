@@ -22,6 +22,7 @@ import logging
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 from jinja2 import Environment
 from mkdocs.commands.build import _build_page, _populate_page
@@ -29,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from ...outputs.page import OutputPage, PageKind
 from ...outputs.page_cache import PageCache
@@ -36,13 +38,26 @@ from ...parallel import can_fork, fork_pool
 
 log = logging.getLogger("mkdocs.plugins.buurtwiki")
 
-CHUNK = 50  # pages per task for a worker process
+CHUNK = 25  # pages per task for a worker process (or for the build process, when it is free first)
 
 
 def generated_file(config: MkDocsConfig, page: OutputPage) -> File:
     """The MkDocs file of a page the core renders: its Markdown is just the title."""
     inclusion = InclusionLevel.NOT_IN_NAV if page.kind is not PageKind.OVERVIEW else InclusionLevel.UNDEFINED
     return File.generated(config, page.src_uri, content=f"# {page.title}\n", inclusion=inclusion)
+
+
+def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` for a page whose body the core renders: what MkDocs' own sets for an
+    empty source, without making a ``markdown.Markdown`` with every extension for it."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+
+
+def skip_markdown(page: Page) -> None:
+    """MkDocs renders nothing for this page: its source is empty (``on_page_read_source``)."""
+    page.render = partial(_render_nothing, page)  # type: ignore[method-assign]
 
 
 @dataclass
@@ -108,10 +123,14 @@ class StandalonePages:
         self._pool: ProcessPoolExecutor | None = None
         self._tasks: list[tuple[Future, list[str]]] = []
         self.cache, self.keys = cache, keys or {}
+        self.stolen = 0  # pages built here, in finish(), instead of by a worker
         src_uris = [uri for uri in job.pages if not self._restored(uri)]
         self.built = src_uris
-        if workers > 0 and src_uris and can_fork():
-            self._fork(src_uris, workers)
+        if workers > 0 and len(src_uris) > 1 and can_fork():
+            # one page here first: its templates are compiled (and the menu per depth rendered)
+            # once, before the fork, instead of in this process and again in every worker
+            _build(job, src_uris[:1])
+            self._fork(src_uris[1:], workers)
         else:
             _build(job, src_uris)
 
@@ -128,6 +147,10 @@ class StandalonePages:
             log.info("Buurtwiki: geschiedenispagina's worden in één proces gemaakt (%s).", error)
             done = {uri for _, chunk in self._tasks for uri in chunk}
             _build(self.job, [uri for uri in src_uris if uri not in done])
+
+    def destinations(self) -> list[str]:
+        """Where the pages are written (absolute paths), built yet or not."""
+        return [self._dest(uri) for uri in self.job.pages]
 
     def _dest(self, src_uri: str) -> str:
         return generated_file(self.job.config, self.job.pages[src_uri]).abs_dest_path
@@ -147,9 +170,17 @@ class StandalonePages:
         return cls(_Job(config, files, nav, env, {p.src_uri: p for p in pages}), workers, cache, keys)
 
     def finish(self) -> None:
-        """Wait for the workers; pages a worker could not build are built here, so an error
-        shows as it would for any page."""
+        """Wait for the workers. This process is free now: it builds the chunks no worker has
+        started yet, from the last one back. Pages a worker could not build are built here
+        too, so an error shows as it would for any page."""
+        for future, chunk in reversed(self._tasks):
+            if not future.cancel():
+                break  # a worker has it, and all chunks before it
+            _build(self.job, chunk)
+            self.stolen += len(chunk)
         for future, chunk in self._tasks:
+            if future.cancelled():
+                continue
             try:
                 records = future.result()
             except Exception as error:  # noqa: BLE001 - built again here, where errors are reported

@@ -1,0 +1,55 @@
+"""Pagefind runs on the pages it can index, beside the rest of the build (outputs/search_index.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from buurtwiki.outputs.search_index import Indexing, link_pages
+
+MARKED = '<html lang="nl"><body><div data-pagefind-body><h1>{0}</h1><p>{0} is een plek.</p></div></body></html>'
+PLAIN = '<html lang="nl"><body><h1>Geschiedenis</h1><p>{0} veranderd.</p></body></html>'
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_the_mirror_leaves_out_skipped_pages_other_files_and_the_old_bundle(tmp_path):
+    site = tmp_path / "site"
+    write(site / "index.html", MARKED.format("Start"))
+    write(site / "plek" / "index.html", MARKED.format("Buurthuis"))
+    write(site / "plek" / "geschiedenis" / "index.html", PLAIN.format("Buurthuis"))
+    write(site / "plek" / "foto.jpg", "geen html")
+    write(site / "pagefind" / "oud.html", "oude bundel")
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    count = link_pages(site, mirror, {os.path.normpath(site / "plek" / "geschiedenis" / "index.html")})
+    found = sorted(p.relative_to(mirror).as_posix() for p in mirror.rglob("*") if p.is_file())
+    assert found == ["index.html", "plek/index.html"] and count == 2
+    assert (mirror / "plek" / "index.html").read_text(encoding="utf-8") == MARKED.format("Buurthuis")
+
+
+def test_the_index_has_every_marked_page_and_no_scratch_folder_is_left(tmp_path):
+    site = tmp_path / "site"
+    for n in range(5):
+        write(site / f"plek-{n}" / "index.html", MARKED.format(f"Plek {n}"))
+        history = site / f"plek-{n}" / "geschiedenis" / "index.html"
+        write(history, PLAIN.format(f"Plek {n}"))
+    skip = [site / f"plek-{n}" / "geschiedenis" / "index.html" for n in range(5)]
+    assert Indexing(site, skip).start().wait() is None
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == 5
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # the folder of links is gone
+    assert (site / "plek-0" / "geschiedenis" / "index.html").is_file()  # the site itself is untouched
+
+
+def test_a_failing_pagefind_gives_a_dutch_warning_and_leaves_the_site(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    write(site / "index.html", MARKED.format("Start"))
+    monkeypatch.setattr("buurtwiki.outputs.search_index.PAGEFIND", "buurtwiki_bestaat_niet")
+    warning = Indexing(site).start().wait()
+    assert warning is not None and warning.startswith("mkdocs.yml: waarschuwing: de zoekindex (Pagefind) is niet gemaakt")
+    assert (site / "index.html").is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
