@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from buurtwiki.content import files
-from buurtwiki.content.files import MAX_ORDINARY_PAGES, list_folder
+from buurtwiki.content.files import MAX_FILES, MAX_ORDINARY_PAGES, list_folder
 from buurtwiki.scaffold.site import init_site
 
 from ..conftest import TODAY
@@ -69,6 +69,18 @@ def test_folder_bounds_on_pages_files_and_bytes(tmp_path, monkeypatch):
     (folder / "groot.txt").write_bytes(b"x" * 2000)
     assert ("groot.txt", next(m for r, m in list_folder(folder).problems if r == "groot.txt")) in list_folder(folder).problems
     assert "groot.txt" not in list_folder(folder).files
+
+
+def test_a_large_citys_wijken_folder_is_published_whole(tmp_path):
+    """The bound on one folder leaves room for a large city: 10,050 entity pages under wijken/
+    (the benchmark's largest site) are all published; past MAX_FILES they are named and left out."""
+    folder = tmp_path / "wijken"
+    for i in range(10_050):
+        (folder / f"wijk-{i % 10}" / "initiatieven").mkdir(parents=True, exist_ok=True)
+        (folder / f"wijk-{i % 10}/initiatieven/p{i}.md").write_text("x\n", encoding="utf-8")
+    listing = list_folder(folder)
+    assert len(listing.pages) == 10_050 and not listing.problems
+    assert MAX_FILES >= 2 * len(listing.pages)
 
 
 def test_site_with_too_many_pages_still_builds_the_rest(site_dir):
