@@ -125,11 +125,23 @@ def _neighbours(build: Build, entities: Iterable[Entity]) -> list[Entity]:
 
 
 def _around(build: Build, entities: list[Entity]) -> list[Entity]:
-    """The entities, their neighbours, the wijk pages of all of them and the members of their agendas."""
+    """The entities, their neighbours, and the wijk pages and agenda pages of all of them (an agenda
+    lists who carries each item)."""
     near = _neighbours(build, entities)
     wijken = {e.wijk for e in near if e.wijk}
-    agendas = {e.agenda for e in entities if e.agenda}
+    agendas = {(e.wijk, e.agenda) for e in near if e.agenda}
     site = build.site
     near += [e for e in site.entities if (e.wijk in wijken and e.type.layout is Layout.WIJK_INDEX)
-             or (e.agenda is not None and e.agenda in agendas)]
+             or (e.agenda is not None and (e.wijk, e.agenda) in agendas)]
     return near
+
+
+def kept_pages(previous: Build | None, current: Build, written: dict[str, str]) -> frozenset[str]:
+    """Pages of ``current`` whose bytes of the previous build (``written``, by ``src_uri``) are still
+    right: not affected by the change, and written last time."""
+    if previous is None or not written:
+        return frozenset()
+    affected = affected_pages(previous, current)
+    if affected is EVERYTHING:
+        return frozenset()
+    return frozenset(uri for uri in current.outputs.pages if uri not in affected and uri in written)

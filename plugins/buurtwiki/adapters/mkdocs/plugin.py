@@ -38,6 +38,7 @@ from ...outputs.page_cache import PageCache, history_keys
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from .config import BuurtwikiConfig
+from .incremental import KEPT_TEMPLATE, Incremental, nav_links_key, nav_targets
 from .navigation import navigation
 from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file
@@ -58,6 +59,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.nav: Navigation | None = None
         self.failed: dict[str, OutputPage] = {}  # pages the core could not load
         self.command = "build"
+        self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds,
@@ -98,7 +100,9 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return self.build
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        build = self.build = run(self._options(config), previous=self.build)
+        previous, build = self.build, run(self._options(config), previous=self.build)
+        self.build = build
+        self.incremental.plan(previous, build, self._engine(config))
         self._report(config)
         self._keep_published(files, config)
         self.standalone = []
@@ -117,6 +121,13 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         if self.config.navigation and not config.nav:
             config.nav = navigation(build)
         return files
+
+    def _engine(self, config: MkDocsConfig) -> str | None:
+        """What the pages of serve are made with; None when pages are never kept (a build, or
+        Material's search, which reads every page's HTML)."""
+        if self.command != "serve" or self.config.zoeken != search.PAGEFIND:
+            return None
+        return engine_key(config)
 
     def _keep_published(self, files: Files, config: MkDocsConfig) -> None:
         """Drop every file of the docs folder the core does not publish (content/files.py): links
@@ -164,12 +175,13 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         material = Path(str(resources.files("material").joinpath("templates")))
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
         cache: dict[object, str] = {}
+        targets = nav_targets([p.url for p in self.nav.pages] if self.nav is not None else [])
 
         def nav_key(page) -> object | None:
             output = self.build.outputs.pages.get(page.file.src_uri) if self.build and page else None
             if output is None or output.kind not in (PageKind.ENTITY, PageKind.HISTORY) or page.toc:
                 return None
-            return page.url.count("/")
+            return nav_links_key(targets, page.url)
 
         def cached(key, caller):
             if key not in cache:
@@ -179,6 +191,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         # pages without a page context (404) announce the site's feed; on_page_context adds the wijk's
         env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, ""), "licence": licence_of(self.core),
                                               "img_origins": image_origins(self.core)})
+        self.standalone = self.incremental.write_kept(config, self.standalone)
         if self.standalone and self.nav is not None:
             page_cache, keys = self._page_cache(config)
             self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers(), page_cache, keys)
@@ -210,11 +223,13 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._output(page)
         page.meta = page_meta(output) if output is not None else {}
+        if self.incremental.keeps(page.file.src_uri):
+            page.meta["template"] = KEPT_TEMPLATE
         return ""  # the core renders the body itself
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._output(page)
-        if output is None:
+        if output is None or self.incremental.keeps(page.file.src_uri):
             return ""
         return search.mark(self.core, output, output.render(RenderContext(self.core, page.url)))
 
@@ -222,10 +237,16 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         """Every page's edit link comes from the core (percent-encoded, the real source path);
         MkDocs' own is built from the raw file name and the docs folder."""
         output = self._output(page)
+        if self.incremental.keeps(page.file.src_uri):
+            return context
         page.edit_url = edit_url(self.core, output.edit_path) if output is not None and output.edit_path else None
         context["buurtwiki"] = {"feeds": feeds_for(self.core, page.file.src_uri), "licence": licence_of(self.core),
                                 "jsonld": page_script(self.core, page.file.src_uri), "img_origins": image_origins(self.core)}
         return context
+
+    @event_priority(-100)  # last: the bytes kept are the bytes written
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.incremental.output(page.file.src_uri, output)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_workers()
