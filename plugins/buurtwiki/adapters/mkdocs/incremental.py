@@ -4,11 +4,22 @@ The core decides which pages keep the bytes of the previous build (:func:`buurtw
 For such a page MkDocs still runs its events (so navigation, sitemap and links are as in a full
 build), but the core renders no HTML, the theme renders the empty template ``buurtwiki-kept.html``,
 and the page's previous bytes are written in its place. Kept history pages are not built at all.
+
+Serve builds into a folder that MkDocs empties before every build. Creating thousands of folders
+and files again costs more than rendering the pages that changed, so the previous build's files are
+kept where they are: before MkDocs empties the folder they are hidden (MkDocs leaves names with a
+leading dot alone), and put back right after. Files of the previous build that this build does not
+make (a deleted or renamed page) are removed at the end, so the folder holds what a full build makes.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.utils import write_file
 
 from ...build import Build
@@ -17,6 +28,7 @@ from ...outputs.page import OutputPage
 from .standalone import generated_file
 
 KEPT_TEMPLATE = "buurtwiki-kept.html"
+HIDDEN = ".buurtwiki-vorige-"  # a file or folder of the previous build while MkDocs empties the site folder
 
 
 class Incremental:
@@ -26,6 +38,9 @@ class Incremental:
         self.written: dict[str, str] = {}
         self.kept: frozenset[str] = frozenset()
         self.engine: str | None = None
+        self.in_place = False  # the previous build's files are still in the site folder
+        self.made: set[str] = set()  # every file the previous build made (absolute paths)
+        self.hidden: list[str] = []
 
     def plan(self, previous: Build | None, current: Build, engine: str | None) -> None:
         """Decide what the current build keeps; ``engine`` None switches reuse off (a full build)."""
@@ -46,15 +61,62 @@ class Incremental:
         return html
 
     def write_kept(self, config: MkDocsConfig, pages: list[OutputPage]) -> list[OutputPage]:
-        """Write the kept standalone pages as they were; the others are returned, to be built."""
+        """Write the kept standalone pages as they were (or leave them where they are); the others
+        are returned, to be built."""
         built = []
         for page in pages:
-            if page.src_uri in self.kept:
+            if page.src_uri not in self.kept:
+                built.append(page)
+            elif not self.in_place:
                 html = self.written[page.src_uri]
                 write_file(html.encode("utf-8", errors="xmlcharrefreplace"), generated_file(config, page).abs_dest_path)
-            else:
-                built.append(page)
         return built
+
+    def hide(self, site_dir: str, engine: str | None, keep: tuple[str, ...]) -> None:
+        """Before MkDocs empties the site folder: hide the previous build's files, when pages may be
+        kept (same engine). ``keep`` are folders left to MkDocs (the search index, made again)."""
+        self.hidden, self.in_place = [], False
+        if engine is None or engine != self.engine or not self.written or not os.path.isdir(site_dir):
+            return
+        try:
+            for name in sorted(os.listdir(site_dir)):
+                if not name.startswith(".") and name not in keep:
+                    os.replace(os.path.join(site_dir, name), os.path.join(site_dir, HIDDEN + name))
+                    self.hidden.append(name)
+        except OSError:
+            self.unhide(site_dir)
+            return
+        self.in_place = True
+
+    def unhide(self, site_dir: str) -> None:
+        """After MkDocs emptied the site folder: put the previous build's files back."""
+        try:
+            for name in self.hidden:
+                os.replace(os.path.join(site_dir, HIDDEN + name), os.path.join(site_dir, name))
+        except OSError:
+            self.in_place = False
+            for name in os.listdir(site_dir):
+                if name.startswith(HIDDEN):
+                    shutil.rmtree(os.path.join(site_dir, name), ignore_errors=True)
+        self.hidden = []
+
+    def remove_stale(self, site_dir: str, files: Files, standalone: list[OutputPage], config: MkDocsConfig) -> None:
+        """At the end of a build: remove what the previous build made and this one did not."""
+        made = {f.abs_dest_path for f in files} | {generated_file(config, p).abs_dest_path for p in standalone}
+        for path in sorted(self.made - made) if self.in_place else ():
+            Path(path).unlink(missing_ok=True)
+            _remove_empty_folders(Path(path).parent, Path(site_dir))
+        self.made = made if self.engine is not None else set()
+        self.in_place = False
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def nav_links_key(targets: list[list[str]], url: str) -> tuple[int, tuple[int, ...]]:

@@ -59,6 +59,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.nav: Navigation | None = None
         self.failed: dict[str, OutputPage] = {}  # pages the core could not load
         self.command = "build"
+        self.files: Files | None = None
         self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -91,6 +92,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             shown = os.path.relpath(docs, self._options(config).root).replace(os.sep, "/")
             lines = [f"{shown}/{rel}".rstrip("/") + f":1: fout: {SYMLINK}" for rel in linked]
             raise Abort("Buurtwiki bouwt de site niet:\n" + "\n".join(lines))
+        self.incremental.hide(config.site_dir, self._engine(config), keep=(search.BUNDLE,))
 
     @property
     def core(self) -> Build:
@@ -100,6 +102,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return self.build
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.incremental.unhide(config.site_dir)
+        self.files = files
         previous, build = self.build, run(self._options(config), previous=self.build)
         self.build = build
         self.incremental.plan(previous, build, self._engine(config))
@@ -191,10 +195,10 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         # pages without a page context (404) announce the site's feed; on_page_context adds the wijk's
         env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, ""), "licence": licence_of(self.core),
                                               "img_origins": image_origins(self.core)})
-        self.standalone = self.incremental.write_kept(config, self.standalone)
-        if self.standalone and self.nav is not None:
+        standalone = self.incremental.write_kept(config, self.standalone)
+        if standalone and self.nav is not None:
             page_cache, keys = self._page_cache(config)
-            self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers(), page_cache, keys)
+            self.building = StandalonePages.start(config, files, self.nav, env, standalone, self._workers(), page_cache, keys)
         return env
 
     def _page_cache(self, config: MkDocsConfig) -> tuple[PageCache | None, dict[str, str]]:
@@ -249,6 +253,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return self.incremental.output(page.file.src_uri, output)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.incremental = Incremental()  # the next build is a full one
         self._stop_workers()
 
     def _stop_workers(self) -> None:
@@ -273,6 +278,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             self.building.finish()
             self.building = None
         self._stop_workers()
+        if self.files is not None:
+            self.incremental.remove_stale(config.site_dir, self.files, self.standalone, config)
         if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
             threading.Thread(target=self._index_search, args=(config.site_dir,), daemon=True).start()
         elif self.build is not None:
