@@ -8,7 +8,8 @@ a page it leaves out must come out byte for byte as a full build would make it.
 - Everything, when the settings, the build date, ``themas.yml``, the menu, the site-wide pages
   (their addresses and titles), an ordinary page or a data file of a wijk (its borders) changed.
 - Always: every page that is not an entity page or a history page (overviews, recent changes,
-  the ecosystem, agenda pages, ordinary pages). They are few and list many entities.
+  the ecosystem, agenda pages, ordinary pages), except those in the folder of a wijk that no
+  changed entity or neighbour of one is in. They are few and list many entities.
 - A changed entity (its file's text, its history, or whether it has uncommitted changes; also a new,
   deleted or renamed file): its own page and history page; the pages of its neighbours in the old
   and the new graph (links, backlinks, sections that name it); the pages of its wijk and of the wijk
@@ -103,17 +104,31 @@ def affected_pages(previous: Build, current: Build) -> set[str] | None:
     if _global_key(previous) != _global_key(current):
         return EVERYTHING
     changed, renamed = changed_entities(previous, current)
-    pages = {uri for uri, page in current.outputs.pages.items() if page.kind not in _PER_ENTITY}
+    pages: set[str] = set()
+    wijken: set[str] = set()
     for build in (previous, current):
         entities = [e for e in build.site.entities if e.path in changed]
         named = {e.path for e in build.site.entities if e.path in renamed}
-        for entity in _around(build, entities):
+        around = _around(build, entities)
+        wijken |= {e.wijk for e in around if e.wijk}
+        for entity in around:
             pages.add(entity.src_uri)
         for entity in entities:
             pages.add(history_src_uri(entity))
         for entity in _neighbours(build, [e for e in entities if e.path in named]):
             pages.add(history_src_uri(entity))
+    folders = _wijk_folders(current)
+    for uri, page in current.outputs.pages.items():
+        wijk = next((slug for folder, slug in folders.items() if uri.startswith(folder)), None)
+        if page.kind not in _PER_ENTITY and (wijk is None or wijk in wijken):
+            pages.add(uri)
     return pages & current.outputs.pages.keys()
+
+
+def _wijk_folders(build: Build) -> dict[str, str]:
+    """The folder of each wijk's pages (``wijken/ohg/``), with the wijk's slug."""
+    return {e.src_uri.rsplit("/", 1)[0] + "/": e.wijk or e.slug
+            for e in build.site.entities if e.type.layout is Layout.WIJK_INDEX and "/" in e.src_uri}
 
 
 def _neighbours(build: Build, entities: Iterable[Entity]) -> list[Entity]:
