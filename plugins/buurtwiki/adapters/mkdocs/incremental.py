@@ -18,6 +18,8 @@ import os
 import shutil
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.utils import write_file
@@ -41,12 +43,16 @@ class Incremental:
         self.in_place = False  # the previous build's files are still in the site folder
         self.made: set[str] = set()  # every file the previous build made (absolute paths)
         self.hidden: list[str] = []
+        self.templates = MemoryBytecodeCache()  # MkDocs makes a new theme environment for every build
+        self.nav: dict[object, str] = {}  # navigation HTML by key (plugin.on_env), kept while pages are
 
     def plan(self, previous: Build | None, current: Build, engine: str | None) -> None:
         """Decide what the current build keeps; ``engine`` None switches reuse off (a full build)."""
         same = engine is not None and engine == self.engine
         self.kept = kept_pages(previous, current, self.written) if same else frozenset()
         self.written = {uri: self.written[uri] for uri in self.kept}
+        if not self.kept:  # the navigation may have changed too
+            self.nav = {}
         self.engine = engine
 
     def keeps(self, src_uri: str) -> bool:
@@ -141,3 +147,19 @@ def nav_links_key(targets: list[list[str]], url: str) -> tuple[int, tuple[int, .
 def nav_targets(urls: list[str]) -> list[list[str]]:
     """The URLs of the navigation's pages, split into folders, for :func:`nav_links_key`."""
     return [url.split("/") for url in dict.fromkeys(urls)]
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates between the builds of one serve process (Jinja checks each
+    template's source against its checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()

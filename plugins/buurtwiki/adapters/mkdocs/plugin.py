@@ -178,11 +178,15 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         """
         material = Path(str(resources.files("material").joinpath("templates")))
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
-        cache: dict[object, str] = {}
+        cache: dict[object, str] = self.incremental.nav if self.incremental.engine else {}
+        if self.incremental.engine:
+            env.bytecode_cache = self.incremental.templates
         targets = nav_targets([p.url for p in self.nav.pages] if self.nav is not None else [])
 
         def nav_key(page) -> object | None:
-            output = self.build.outputs.pages.get(page.file.src_uri) if self.build and page else None
+            if page is None:  # 404.html
+                return "404"
+            output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
             if output is None or output.kind not in (PageKind.ENTITY, PageKind.HISTORY) or page.toc:
                 return None
             return nav_links_key(targets, page.url)
