@@ -38,7 +38,7 @@ from ...outputs.page_cache import PageCache, history_keys
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from .config import BuurtwikiConfig
-from .incremental import KEPT_TEMPLATE, Incremental, nav_links_key, nav_targets
+from .incremental import KEPT_TEMPLATE, Incremental, nav_links_key, nav_targets, skip_markdown
 from .navigation import navigation
 from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file
@@ -233,6 +233,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         page.meta = page_meta(output) if output is not None else {}
         if self.incremental.keeps(page.file.src_uri):
             page.meta["template"] = KEPT_TEMPLATE
+            skip_markdown(page)
         return ""  # the core renders the body itself
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
