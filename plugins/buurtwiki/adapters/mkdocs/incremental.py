@@ -10,6 +10,10 @@ and files again costs more than rendering the pages that changed, so the previou
 kept where they are: before MkDocs empties the folder they are hidden (MkDocs leaves names with a
 leading dot alone), and put back right after. Files of the previous build that this build does not
 make (a deleted or renamed page) are removed at the end, so the folder holds what a full build makes.
+
+The data files (JSON, feeds, the open-data ZIP, the editor's configuration) are made again on every
+rebuild, but after it, in the thread that then makes the search index: the edited page is served
+first. Until then the previous build's data files are in place.
 """
 
 from __future__ import annotations
@@ -17,19 +21,20 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import threading
 from pathlib import Path
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import write_file
 
 from ...build import Build
 from ...outputs.affected import kept_pages
-from ...outputs.page import OutputPage
+from ...outputs.page import OutputFile, OutputPage
 from .standalone import generated_file
 
 KEPT_TEMPLATE = "buurtwiki-kept.html"
@@ -46,6 +51,9 @@ class Incremental:
         self.in_place = False  # the previous build's files are still in the site folder
         self.made: set[str] = set()  # every file the previous build made (absolute paths)
         self.hidden: list[str] = []
+        self.later: list[OutputFile] = []  # data files to write after the build (in place: the old ones are there)
+        self.later_done = threading.Event()  # set when they are written: the next build waits for it
+        self.later_done.set()
         self.templates = MemoryBytecodeCache()  # MkDocs makes a new theme environment for every build
         self.nav: dict[object, str] = {}  # navigation HTML by key (plugin.on_env), kept while pages are
         logger = logging.getLogger("mkdocs.commands.build")
@@ -89,6 +97,7 @@ class Incremental:
     def hide(self, site_dir: str, engine: str | None, keep: tuple[str, ...]) -> None:
         """Before MkDocs empties the site folder: hide the previous build's files, when pages may be
         kept (same engine). ``keep`` are folders left to MkDocs (the search index, made again)."""
+        self.later_done.wait(timeout=120)  # the previous build's data files are written
         self.hidden, self.in_place = [], False
         if engine is None or engine != self.engine or not self.written or not os.path.isdir(site_dir):
             return
@@ -114,9 +123,32 @@ class Incremental:
                     shutil.rmtree(os.path.join(site_dir, name), ignore_errors=True)
         self.hidden = []
 
+    def add_data_files(self, config: MkDocsConfig, files: Files, outputs: dict[str, OutputFile]) -> None:
+        """The core's data files, as MkDocs files; when the previous ones are in place, written later."""
+        self.later = []
+        for path, output in outputs.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            if self.in_place:
+                self.later_done.clear()
+                self.later.append(output)
+            else:
+                files.append(File.generated(config, path, content=output.data()))
+
+    def write_later(self, site_dir: str) -> None:
+        """Write the data files of the build (after it: see the module's text)."""
+        later, self.later = self.later, []
+        try:
+            for output in later:
+                write_file(output.data(), os.path.join(site_dir, output.path))
+        finally:
+            self.later_done.set()
+
     def remove_stale(self, site_dir: str, files: Files, standalone: list[OutputPage], config: MkDocsConfig) -> None:
         """At the end of a build: remove what the previous build made and this one did not."""
         made = {f.abs_dest_path for f in files} | {generated_file(config, p).abs_dest_path for p in standalone}
+        made |= {os.path.normpath(os.path.join(site_dir, output.path)) for output in self.later}
         for path in sorted(self.made - made) if self.in_place else ():
             Path(path).unlink(missing_ok=True)
             _remove_empty_folders(Path(path).parent, Path(site_dir))

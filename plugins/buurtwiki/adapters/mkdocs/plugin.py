@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -117,11 +117,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
                 self.standalone.append(page)  # built beside MkDocs' loop: see standalone.py
             else:
                 files.append(generated_file(config, page))
-        for path, output in build.outputs.files.items():
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                files.remove(existing)
-            files.append(File.generated(config, path, content=output.data()))
+        self.incremental.add_data_files(config, files, build.outputs.files)
         if self.config.navigation and not config.nav:
             config.nav = navigation(build)
         return files
@@ -274,6 +270,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return server
 
     def _index_search(self, site_dir: str) -> None:
+        self.incremental.write_later(site_dir)
         failed = search.index_site(self.core, site_dir)
         if failed:
             log.warning(failed)
