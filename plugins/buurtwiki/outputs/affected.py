@@ -66,13 +66,14 @@ def _global_key(build: Build) -> tuple:
     """Everything that is on every page, or that no finer rule covers."""
     options = {k: v for k, v in vars(build.options).items() if k != "registry"}
     site = build.site
-    themes = site.by_path.get(f"{site.docs_dir}/themas.yml")
     shared = sorted((p.src_uri, p.title, p.kind.value, repr(p.menu), p.standalone)
                     for p in build.outputs.pages.values() if p.kind not in _PER_ENTITY)
     pages = sorted((p.path, p.source.text) for p in site.pages)
     assets = sorted((uri, _stat(path)) for uri, path in site.assets)
-    return (repr(options), id(build.options.registry), build.today, repr(themes), repr(site.themes), shared, pages,
-            assets, sorted(site.published), build.history.head is not None if build.history else None)
+    source = build.history._source if build.history is not None else None  # names come from .mailmap
+    walked = (source.mailmap, sorted(source.boundaries)) if source is not None else None
+    return (repr(options), id(build.options.registry), build.today, repr(site.themes), shared, pages,
+            assets, sorted(site.published), build.history.head is not None if build.history else None, walked)
 
 
 def _stat(path) -> tuple[int, int]:
