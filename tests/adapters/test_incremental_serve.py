@@ -9,6 +9,7 @@ site of one long-lived serve process (tests/adapters/serve_driver.py) is compare
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -20,8 +21,9 @@ from ..history.gitrepo import GitRepo
 from .test_mkdocs_build import ENV, build, copy_demo
 
 DRIVER = Path(__file__).with_name("serve_driver.py")
-STEPS = 10
-SEED = 16
+# More edits or another seed for a longer check: BUURTWIKI_SERVE_STEPS=40 BUURTWIKI_SERVE_SEED=3
+STEPS = int(os.environ.get("BUURTWIKI_SERVE_STEPS", "10"))
+SEED = int(os.environ.get("BUURTWIKI_SERVE_SEED", "16"))
 
 
 class Serve:
