@@ -4,7 +4,8 @@ On the synthetic site of ``build_bench.py`` (N pages, M commits, packed), measur
 
 - cold build with history (Pagefind search, no cache), median of ``--repeat``;
 - build after one new commit with the cache (``cache_dir``: history index and history pages);
-- `mkdocs serve`: from a saved edit (not committed) to the served page containing it;
+- `mkdocs serve`: from a saved edit (not committed, and committed) to the served page containing
+  it, with the CPU time the serve process used per rebuild (its own polling of the folders included);
 - the largest search file a visitor downloads for a query (Pagefind), beside Material's
   ``search_index.json`` (which a visitor downloads whole);
 - anchors: Material + git-revision-date-localized (cold build) and Zensical (cold build, and a
@@ -13,6 +14,7 @@ On the synthetic site of ``build_bench.py`` (N pages, M commits, packed), measur
 Usage::
 
     .venv/bin/python bench/fast_bench.py --size 1000x10000 --repeat 3 --anchor-venv /work/anchorvenv
+    .venv/bin/python bench/fast_bench.py --only-serve --anchor-venv /work/anchorvenv
 
 The anchors (Zensical; Material with mkdocs-git-revision-date-localized-plugin) are not
 dependencies of Buurtwiki: ``--anchor-venv`` names the virtual environment they are installed
@@ -89,11 +91,19 @@ def cached_after_commit(root: Path) -> float:
         git(root, "reset", "-q", "--hard", "HEAD~1")
 
 
-def serve_latency(root: Path, edits: int = 3) -> list[float]:
-    """Seconds from writing a file to the served page showing the new text."""
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def serve_latency(root: Path, edits: int = 3, commit: bool = False, cpu: list[float] | None = None) -> list[float]:
+    """Seconds from writing a file (and committing it, with ``commit``) to the served page showing
+    the new text; ``cpu`` receives the serve process's CPU seconds per edit."""
     port = 8765
     name = config(root, "mkdocs-serve.yml", ".cache/serve")
-    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-q", "-f", name, "-a", f"127.0.0.1:{port}", "--no-livereload"],
+    # livereload stays on: with --no-livereload, `mkdocs serve` watches no files and never rebuilds
+    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-q", "-f", name, "-a", f"127.0.0.1:{port}"],
                             cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     page = a_page(root)
     url = f"http://127.0.0.1:{port}/wijken/wijk-1/initiatieven/{page.stem}/"
@@ -101,18 +111,33 @@ def serve_latency(root: Path, edits: int = 3) -> list[float]:
     results = []
     try:
         _wait(url, "", 600)
+        time.sleep(5)  # the first build's search index
         for n in range(edits):
             word = f"meetwoord{n}x{int(time.time())}"
+            before = _cpu(proc.pid)
             start = time.perf_counter()
             page.write_text(original + f"\n{word}\n", encoding="utf-8")
+            if commit:
+                git(root, "commit", "-qam", f"Meting {n}")
             _wait(url, word, 120)
             results.append(time.perf_counter() - start)
-            time.sleep(2)
+            time.sleep(4)  # the search index of this rebuild
+            if cpu is not None:
+                cpu.append(_cpu(proc.pid) - before - 4 * _polling_cpu(proc.pid))
     finally:
         page.write_text(original, encoding="utf-8")
+        if commit and results:
+            git(root, "reset", "-q", "--hard", f"HEAD~{len(results)}")
         proc.terminate()
         proc.wait(timeout=30)
     return results
+
+
+def _polling_cpu(pid: int, seconds: float = 2.0) -> float:
+    """CPU seconds per second the idle serve process spends watching the folders."""
+    before = _cpu(pid)
+    time.sleep(seconds)
+    return (_cpu(pid) - before) / seconds
 
 
 def _wait(url: str, text: str, timeout: float) -> None:
@@ -140,8 +165,7 @@ def search_sizes(site: Path, material_site: Path | None) -> dict[str, float]:
     return figures
 
 
-def zensical(root: Path, bin_dir: Path = BIN) -> tuple[float, float] | None:
-    tool = bin_dir / "zensical"
+def zensical(root: Path, tool: Path = BIN / "zensical") -> tuple[float, float] | None:
     if not tool.exists():
         return None
     (root / "zensical.yml").write_text(ZENSICAL_YML, encoding="utf-8")
@@ -169,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-anchors", action="store_true")
     parser.add_argument("--anchor-venv", type=Path, default=BIN.parent,
                         help="virtual environment with the anchors (zensical, mkdocs + Material + git-revision-date-localized)")
+    parser.add_argument("--only-serve", action="store_true", help="only serve, beside Zensical's warm rebuild")
     args = parser.parse_args(argv)
     anchors = args.anchor_venv / "bin"
     entities, commits = (int(n) for n in args.size.split("x"))
@@ -177,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"generated in {generate(root, entities, commits, 1, reuse=True):.1f} s (0: reused)", flush=True)
     clean_outputs(root)
     out: dict[str, object] = {}
+    if args.only_serve:
+        return only_serve(root, anchors / "zensical", out)
     median, times, peak = cold(root, args.repeat)
     out.update(cold=median, cold_runs=times, cold_peak_mb=peak)
     print(f"cold build {median:.2f} s ({', '.join(f'{t:.2f}' for t in times)}), peak {peak:.0f} MB", flush=True)
@@ -188,17 +215,41 @@ def main(argv: list[str] | None = None) -> int:
         material = root / "site-git-plugin"
         print(f"Material + git-revision-date-localized: {out['git_plugin']:.1f} s, {LAST_CPU[0]:.1f} s CPU (load {LAST_CPU[1]:.2f})",
               flush=True)
-        z = zensical(root, anchors)
+        z = zensical(root, anchors / "zensical")
         if z:
             out["zensical_cold"], out["zensical_warm"] = z
             print(f"Zensical cold {z[0]:.2f} s, after one edit (warm cache) {z[1]:.2f} s", flush=True)
     out.update(search_sizes(root / "site-koud-0", material))
     print("search: " + ", ".join(f"{k} {v:.0f}" for k, v in out.items() if k.endswith("_kb")), flush=True)
     clean_outputs(root)
-    latencies = serve_latency(root)
-    out["serve"] = statistics.median(latencies)
-    print(f"serve, saved edit to served page: {', '.join(f'{t:.2f}' for t in latencies)} s", flush=True)
-    clean_outputs(root)
+    measure_serve(root, out)
+    print(out)
+    return 0
+
+
+def measure_serve(root: Path, out: dict[str, object]) -> None:
+    for commit in (False, True):
+        cpu: list[float] = []
+        latencies = serve_latency(root, commit=commit, cpu=cpu)
+        name = "serve_committed" if commit else "serve"
+        out[name], out[name + "_cpu"] = statistics.median(latencies), statistics.median(cpu)
+        print(f"{name}, saved edit to served page: {', '.join(f'{t:.2f}' for t in latencies)} s; "
+              f"CPU of the serve process per rebuild (polling left out): {', '.join(f'{t:.2f}' for t in cpu)} s", flush=True)
+        clean_outputs(root)
+
+
+def only_serve(root: Path, tool: Path, out: dict[str, object]) -> int:
+    print(f"load before: {os.getloadavg()}", flush=True)
+    z = zensical(root, tool)
+    if z:
+        out["zensical_cold"], out["zensical_warm"] = z
+        print(f"Zensical cold {z[0]:.2f} s, after one edit (warm cache) {z[1]:.2f} s", flush=True)
+    measure_serve(root, out)
+    z = zensical(root, tool)
+    if z:
+        out["zensical_warm_after"] = z[1]
+        print(f"Zensical again: after one edit (warm cache) {z[1]:.2f} s", flush=True)
+    print(f"load after: {os.getloadavg()}", flush=True)
     print(out)
     return 0
 

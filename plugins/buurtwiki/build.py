@@ -118,8 +118,10 @@ def today_in(timezone: str) -> dt.date:
 
 
 def run(options: BuildOptions, previous: Build | None = None) -> Build:
-    """Load, index and emit a whole site. ``previous`` lets serve mode reuse the history index."""
-    site = load_checked_site(options.root, options.docs_dir, options.wijken_dir, options.registry)
+    """Load, index and emit a whole site. ``previous`` lets serve mode reuse the history index and the
+    parses of unchanged files."""
+    site = load_checked_site(options.root, options.docs_dir, options.wijken_dir, options.registry,
+                             previous.site.parsed if previous else None)
     build = Build(options=options, site=site, today=options.today or today_in(options.timezone))
     build.history = index_history(build, previous.history if previous else None)
     build.graph = index_graph(build)

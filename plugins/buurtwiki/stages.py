@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .agenda.checks import check_agenda
 from .content.boundary import check_boundaries
 from .content.loader import load_site
+from .content.parsed import ParseCache
 from .content.site import Site
 from .graph import build_graph
 from .graph.model import Graph
@@ -29,10 +30,12 @@ def check_features(site: Site) -> None:
 
 
 def load_checked_site(
-    root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken", registry: Registry = DEFAULT_REGISTRY
+    root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken", registry: Registry = DEFAULT_REGISTRY,
+    previous: ParseCache | None = None,
 ) -> Site:
-    """The parse stage as the build and ``buurtwiki check`` run it: load every file, then the feature checks."""
-    site = load_site(root, docs_dir, wijken_dir, registry)
+    """The parse stage as the build and ``buurtwiki check`` run it: load every file, then the feature checks.
+    ``previous`` is the last load's parse cache (serve): unchanged files are not parsed again."""
+    site = load_site(root, docs_dir, wijken_dir, registry, previous)
     check_features(site)
     return site
 

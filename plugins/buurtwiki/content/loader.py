@@ -19,6 +19,7 @@ from ..validation.references import check_site
 from .entity import Entity, Page
 from .files import MAX_ORDINARY_PAGES, RESERVED, list_folder
 from .local_paths import check_local_paths
+from .parsed import ParseCache, Parsed
 from .paths import Location, LocationError, locate_content_file, locate_wijk_file
 from .site import Site
 from .source import parse_source, read_text
@@ -28,14 +29,17 @@ THEMES_FILE = "themas.yml"
 
 
 def load_site(
-    root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken", registry: Registry = DEFAULT_REGISTRY
+    root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken", registry: Registry = DEFAULT_REGISTRY,
+    previous: ParseCache | None = None,
 ) -> Site:
     """Load and check everything under ``root``; problems are collected in ``site.problems``.
 
     Feature checks that need more than one file's model (the toekomstagenda) run afterwards,
     in :func:`buurtwiki.stages.check_features`: the content layer knows no features.
 
-    Which files are read and published is decided by :mod:`.files` (no links followed)."""
+    Which files are read and published is decided by :mod:`.files` (no links followed). ``previous``
+    is the parse cache of the last load in the same process (``site.parsed``): a file whose text did
+    not change is not parsed again."""
     root = Path(root).resolve()
     problems = Problems()
     docs = list_folder(root / docs_dir, reserved=RESERVED, data=(THEMES_FILE,), max_pages=MAX_ORDINARY_PAGES)
@@ -50,7 +54,7 @@ def load_site(
     else:
         themes = default_registry()
     site = Site(root=root, themes=themes, problems=problems, published=docs.published, docs_dir=docs_dir,
-                registry=registry)
+                registry=registry, parsed=ParseCache.after(previous, registry))
 
     for rel in docs.pages:
         _load_file(site, root / docs_dir / rel, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r, registry))
@@ -87,18 +91,14 @@ def _load_one(site: Site, path: Path, shown: str, locate) -> None:
     text = read_text(path, report)
     if text is None:
         return
-    source = parse_source(shown, text, report, need_front_matter=location.type is not None)
-    dense = too_dense(source.body)
-    if dense:
-        report.error(source.body_line, dense)
-    tokens = parse("" if dense else source.body)
-    links = find_links(tokens, source.body_line)
-    if location.type is None:
-        site.add_page(Page(shown, location.src_uri, location.url, source, tokens, links))
+    parsed = site.parsed.get(shown, text)
+    if parsed is None:
+        parsed = _parse(shown, text, location)
+        site.parsed.put(shown, text, parsed)
+    site.problems.items.extend(parsed.problems)
+    if location.type is None or parsed.data is None:
+        site.add_page(Page(shown, location.src_uri, location.url, parsed.source, parsed.tokens, parsed.links))
         return
-    # every text value as it may be published (no plain e-mail address, no control characters),
-    # once here, so no output can forget it
-    data = safe_values(parse_fields(source, location.type, report)) if source.readable else {}
     entity = Entity(
         type=location.type,
         slug=location.slug,
@@ -107,10 +107,10 @@ def _load_one(site: Site, path: Path, shown: str, locate) -> None:
         url=location.url,
         wijk=location.wijk,
         agenda=location.agenda,
-        source=source,
-        data=data,
-        tokens=tokens,
-        links=links,
+        source=parsed.source,
+        data=dict(parsed.data),  # a copy: later checks may drop a value (content/local_paths.py)
+        tokens=parsed.tokens,
+        links=parsed.links,
     )
     earlier = site.add(entity)
     if earlier is not None:
@@ -120,6 +120,24 @@ def _load_one(site: Site, path: Path, shown: str, locate) -> None:
             f"moet elke naam uniek zijn, ook tussen wijken. Geef dit bestand een andere naam, zoals "
             f"'{entity.slug}-{entity.wijk or 'twee'}'.",
         )
+
+
+def _parse(shown: str, text: str, location: Location) -> Parsed:
+    """One file's own parse, with the problems found in it (a pure function of path, text and type)."""
+    problems = Problems()
+    report = problems.for_path(shown)
+    source = parse_source(shown, text, report, need_front_matter=location.type is not None)
+    dense = too_dense(source.body)
+    if dense:
+        report.error(source.body_line, dense)
+    tokens = parse("" if dense else source.body)
+    links = find_links(tokens, source.body_line)
+    data = None
+    if location.type is not None:
+        # every text value as it may be published (no plain e-mail address, no control characters),
+        # once here, so no output can forget it
+        data = safe_values(parse_fields(source, location.type, report)) if source.readable else {}
+    return Parsed(source, tokens, links, data, tuple(problems.items))
 
 
 def _check_wijk_folders(site: Site, pages: list[str], wijken_dir: str) -> None:

@@ -13,6 +13,7 @@ from ..model.themes import ThemeRegistry
 from ..model.types import Layout
 from ..validation.problems import Problems
 from .entity import Entity, Page
+from .parsed import ParseCache
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Site:
     by_path: dict[str, Entity | Page] = field(default_factory=dict)
     registry: Registry = DEFAULT_REGISTRY  # the types this site knows
     boundaries: dict[str, list] = field(default_factory=dict)  # wijk slug -> polygons (content/boundary.py)
+    parsed: ParseCache = field(default_factory=ParseCache)  # the files' parses, for the next load (content/parsed.py)
 
     def add(self, entity: Entity) -> Entity | None:
         """Register an entity; returns the earlier entity when its key is taken."""

@@ -40,7 +40,7 @@ from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from ...outputs.template_cache import use_cache
 from .config import BuurtwikiConfig
-from .lazy_files import lazy_file
+from .incremental import KEPT_TEMPLATE, Incremental
 from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file, skip_markdown
@@ -61,6 +61,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.nav: Navigation | None = None
         self.failed: dict[str, OutputPage] = {}  # pages the core could not load
         self.command = "build"
+        self.files: Files | None = None
+        self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event makes MkDocs keep one plugin instance across `mkdocs serve` rebuilds,
@@ -92,6 +94,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             shown = os.path.relpath(docs, self._options(config).root).replace(os.sep, "/")
             lines = [f"{shown}/{rel}".rstrip("/") + f":1: fout: {SYMLINK}" for rel in linked]
             raise Abort("Buurtwiki bouwt de site niet:\n" + "\n".join(lines))
+        self.incremental.hide(config.site_dir, self._engine(config), keep=(search.BUNDLE,))
 
     @property
     def core(self) -> Build:
@@ -101,7 +104,11 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return self.build
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        build = self.build = run(self._options(config), previous=self.build)
+        self.incremental.unhide(config.site_dir)
+        self.files = files
+        previous, build = self.build, run(self._options(config), previous=self.build)
+        self.build = build
+        self.incremental.plan(previous, build, self._engine(config))
         self._report(config)
         self._keep_published(files, config)
         self.standalone = []
@@ -112,14 +119,17 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
                 self.standalone.append(page)  # built beside MkDocs' loop: see standalone.py
             else:
                 files.append(generated_file(config, page))
-        for path, output in build.outputs.files.items():
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                files.remove(existing)
-            files.append(lazy_file(config, path, output.data))  # made when written, beside the workers
+        self.incremental.add_data_files(config, files, build.outputs.files)
         if self.config.navigation and not config.nav:
             config.nav = navigation(build)
         return files
+
+    def _engine(self, config: MkDocsConfig) -> str | None:
+        """What the pages of serve are made with; None when pages are never kept (a build, or
+        Material's search, which reads every page's HTML)."""
+        if self.command != "serve" or self.config.zoeken != search.PAGEFIND:
+            return None
+        return engine_key(config)
 
     def _keep_published(self, files: Files, config: MkDocsConfig) -> None:
         """Drop every file of the docs folder the core does not publish (content/files.py): links
@@ -168,11 +178,15 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         use_cache(env)  # compiled templates kept between builds (outputs/template_cache.py)
         material = Path(str(resources.files("material").joinpath("templates")))
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
-        cache: dict[object, str] = {}
+        cache: dict[object, str] = self.incremental.nav if self.incremental.engine else {}
+        if self.incremental.engine:
+            env.bytecode_cache = self.incremental.templates
         targets = link_prefixes(nav_urls(self.nav)) if self.nav is not None else None
 
         def nav_key(page) -> object | None:
-            output = self.build.outputs.pages.get(page.file.src_uri) if self.build and page else None
+            if page is None:  # 404.html
+                return "404"
+            output = self.build.outputs.pages.get(page.file.src_uri) if self.build else None
             if output is None or output.kind not in (PageKind.ENTITY, PageKind.HISTORY) or page.toc or targets is None:
                 return None
             return links_key(targets, page.url)  # the menu's links are the same on pages with this key
@@ -185,9 +199,10 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         # pages without a page context (404) announce the site's feed; on_page_context adds the wijk's
         env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, ""), "licence": licence_of(self.core),
                                               "img_origins": image_origins(self.core)})
-        if self.standalone and self.nav is not None:
+        standalone = self.incremental.write_kept(config, self.standalone)
+        if standalone and self.nav is not None:
             page_cache, keys = self._page_cache(config)
-            self.building = StandalonePages.start(config, files, self.nav, env, self.standalone, self._workers(), page_cache, keys)
+            self.building = StandalonePages.start(config, files, self.nav, env, standalone, self._workers(), page_cache, keys)
         return env
 
     def _page_cache(self, config: MkDocsConfig) -> tuple[PageCache | None, dict[str, str]]:
@@ -216,13 +231,15 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._output(page)
         page.meta = page_meta(output) if output is not None else {}
+        if self.incremental.keeps(page.file.src_uri):
+            page.meta["template"] = KEPT_TEMPLATE
         if output is not None:
             skip_markdown(page)
         return ""  # the core renders the body itself
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         output = self._output(page)
-        if output is None:
+        if output is None or self.incremental.keeps(page.file.src_uri):
             return ""
         return search.mark(self.core, output, output.render(RenderContext(self.core, page.url)))
 
@@ -230,12 +247,19 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         """Every page's edit link comes from the core (percent-encoded, the real source path);
         MkDocs' own is built from the raw file name and the docs folder."""
         output = self._output(page)
+        if self.incremental.keeps(page.file.src_uri):
+            return context
         page.edit_url = edit_url(self.core, output.edit_path) if output is not None and output.edit_path else None
         context["buurtwiki"] = {"feeds": feeds_for(self.core, page.file.src_uri), "licence": licence_of(self.core),
                                 "jsonld": page_script(self.core, page.file.src_uri), "img_origins": image_origins(self.core)}
         return context
 
+    @event_priority(-100)  # last: the bytes kept are the bytes written
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.incremental.output(page.file.src_uri, output)
+
     def on_build_error(self, *, error: Exception) -> None:
+        self.incremental = Incremental()  # the next build is a full one
         self._stop_workers()
 
     def _stop_workers(self) -> None:
@@ -251,6 +275,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return server
 
     def _index_search(self, site_dir: str) -> None:
+        self.incremental.write_later(site_dir)
         failed = search.index_site(self.core, site_dir)
         if failed:
             log.warning(failed)
@@ -266,6 +291,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             self.building.finish()
             self.building = None
         self._stop_workers()
+        if self.files is not None:
+            self.incremental.remove_stale(config.site_dir, self.files, self.standalone, config)
         if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
             threading.Thread(target=self._index_search, args=(config.site_dir,), daemon=True).start()
         elif indexing is not None and (failed := indexing.wait()):

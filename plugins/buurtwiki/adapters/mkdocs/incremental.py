@@ -1,0 +1,193 @@
+"""`mkdocs serve` rebuilds only the pages an edit can change (issue 16).
+
+The core decides which pages keep the bytes of the previous build (:func:`buurtwiki.outputs.affected.kept_pages`).
+For such a page MkDocs still runs its events (so navigation, sitemap and links are as in a full
+build), but the core renders no HTML, the theme renders the empty template ``buurtwiki-kept.html``,
+and the page's previous bytes are written in its place. Kept history pages are not built at all.
+
+Serve builds into a folder that MkDocs empties before every build. Creating thousands of folders
+and files again costs more than rendering the pages that changed, so the previous build's files are
+kept where they are: before MkDocs empties the folder they are hidden (MkDocs leaves names with a
+leading dot alone), and put back right after. Files of the previous build that this build does not
+make (a deleted or renamed page) are removed at the end, so the folder holds what a full build makes.
+
+The data files (JSON, feeds, the open-data ZIP, the editor's configuration) are made again on every
+rebuild, but after it, in the thread that then makes the search index: the edited page is served
+first. Until then the previous build's data files are in place.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+from pathlib import Path
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.utils import write_file
+
+from ...build import Build
+from ...outputs.affected import kept_pages
+from ...outputs.page import OutputFile, OutputPage
+from .lazy_files import lazy_file
+from .standalone import generated_file
+
+KEPT_TEMPLATE = "buurtwiki-kept.html"
+HIDDEN = ".buurtwiki-vorige-"  # a file or folder of the previous build while MkDocs empties the site folder
+
+
+class Incremental:
+    """The pages of the previous build, by ``src_uri``, and which of them the current build keeps."""
+
+    def __init__(self) -> None:
+        self.written: dict[str, str] = {}
+        self.kept: frozenset[str] = frozenset()
+        self.engine: str | None = None
+        self.in_place = False  # the previous build's files are still in the site folder
+        self.made: set[str] = set()  # every file the previous build made (absolute paths)
+        self.hidden: list[str] = []
+        self.later: list[OutputFile] = []  # data files to write after the build (in place: the old ones are there)
+        self.later_done = threading.Event()  # set when they are written: the next build waits for it
+        self.later_done.set()
+        self.templates = MemoryBytecodeCache()  # MkDocs makes a new theme environment for every build
+        self.nav: dict[object, str] = {}  # navigation HTML by key (plugin.on_env), kept while pages are
+        logger = logging.getLogger("mkdocs.commands.build")
+        for old in [f for f in logger.filters if isinstance(f, QuietKept)]:
+            logger.removeFilter(old)
+        logger.addFilter(QuietKept(self))
+
+    def plan(self, previous: Build | None, current: Build, engine: str | None) -> None:
+        """Decide what the current build keeps; ``engine`` None switches reuse off (a full build)."""
+        same = engine is not None and engine == self.engine
+        self.kept = kept_pages(previous, current, self.written) if same else frozenset()
+        self.written = {uri: self.written[uri] for uri in self.kept}
+        if not self.kept:  # the navigation may have changed too
+            self.nav = {}
+        self.engine = engine
+
+    def keeps(self, src_uri: str) -> bool:
+        return src_uri in self.kept
+
+    def output(self, src_uri: str, html: str) -> str:
+        """The page's HTML as MkDocs writes it: the previous bytes when kept (nothing, when they are
+        still in place: MkDocs then writes nothing); new ones are remembered."""
+        if src_uri in self.kept:
+            return "" if self.in_place else self.written[src_uri]
+        if self.engine is not None:
+            self.written[src_uri] = html
+        return html
+
+    def write_kept(self, config: MkDocsConfig, pages: list[OutputPage]) -> list[OutputPage]:
+        """Write the kept standalone pages as they were (or leave them where they are); the others
+        are returned, to be built."""
+        built = []
+        for page in pages:
+            if page.src_uri not in self.kept:
+                built.append(page)
+            elif not self.in_place:
+                html = self.written[page.src_uri]
+                write_file(html.encode("utf-8", errors="xmlcharrefreplace"), generated_file(config, page).abs_dest_path)
+        return built
+
+    def hide(self, site_dir: str, engine: str | None, keep: tuple[str, ...]) -> None:
+        """Before MkDocs empties the site folder: hide the previous build's files, when pages may be
+        kept (same engine). ``keep`` are folders left to MkDocs (the search index, made again)."""
+        self.later_done.wait(timeout=120)  # the previous build's data files are written
+        self.hidden, self.in_place = [], False
+        if engine is None or engine != self.engine or not self.written or not os.path.isdir(site_dir):
+            return
+        try:
+            for name in sorted(os.listdir(site_dir)):
+                if not name.startswith(".") and name not in keep:
+                    os.replace(os.path.join(site_dir, name), os.path.join(site_dir, HIDDEN + name))
+                    self.hidden.append(name)
+        except OSError:
+            self.unhide(site_dir)
+            return
+        self.in_place = True
+
+    def unhide(self, site_dir: str) -> None:
+        """After MkDocs emptied the site folder: put the previous build's files back."""
+        try:
+            for name in self.hidden:
+                os.replace(os.path.join(site_dir, HIDDEN + name), os.path.join(site_dir, name))
+        except OSError:
+            self.in_place = False
+            for name in os.listdir(site_dir):
+                if name.startswith(HIDDEN):
+                    shutil.rmtree(os.path.join(site_dir, name), ignore_errors=True)
+        self.hidden = []
+
+    def add_data_files(self, config: MkDocsConfig, files: Files, outputs: dict[str, OutputFile]) -> None:
+        """The core's data files, as MkDocs files; when the previous ones are in place, written later."""
+        self.later = []
+        for path, output in outputs.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            if self.in_place:
+                self.later_done.clear()
+                self.later.append(output)
+            else:
+                files.append(lazy_file(config, path, output.data))  # made when written, beside the workers
+
+    def write_later(self, site_dir: str) -> None:
+        """Write the data files of the build (after it: see the module's text)."""
+        later, self.later = self.later, []
+        try:
+            for output in later:
+                write_file(output.data(), os.path.join(site_dir, output.path))
+        finally:
+            self.later_done.set()
+
+    def remove_stale(self, site_dir: str, files: Files, standalone: list[OutputPage], config: MkDocsConfig) -> None:
+        """At the end of a build: remove what the previous build made and this one did not."""
+        made = {f.abs_dest_path for f in files} | {generated_file(config, p).abs_dest_path for p in standalone}
+        made |= {os.path.normpath(os.path.join(site_dir, output.path)) for output in self.later}
+        for path in sorted(self.made - made) if self.in_place else ():
+            Path(path).unlink(missing_ok=True)
+            _remove_empty_folders(Path(path).parent, Path(site_dir))
+        self.made = made if self.engine is not None else set()
+        self.in_place = False
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+class QuietKept(logging.Filter):
+    """Drops MkDocs' "Page skipped … empty output" note for the pages serve keeps in place."""
+
+    def __init__(self, incremental: Incremental) -> None:
+        super().__init__()
+        self.incremental = incremental
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.incremental.in_place or not str(record.msg).startswith("Page skipped: '"):
+            return True
+        return str(record.msg).split("'")[1] not in self.incremental.kept
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates between the builds of one serve process (Jinja checks each
+    template's source against its checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
