@@ -9,11 +9,12 @@ host of ``kaart_tegels``; with ``geen`` a map makes no request at all.
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..content.entity import Entity
 from ..model.types import Layout
@@ -30,6 +31,9 @@ MAP_PAGE = "kaart/index.md"
 LEAFLET_JS = f"{PREFIX}/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = f"{PREFIX}/vendor/leaflet/leaflet.css"
 SCRIPT = f"{PREFIX}/kaart.js"
+# Stands in for a place's link while its list markup is rendered once; random per process, so no
+# page text can contain it.
+_HREF = f"bw-href-{secrets.token_hex(16)}"
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,24 @@ def safe_json(value: Any) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def place_items(ctx: RenderContext, places: list[Entity]) -> list[Markup]:
+    """Each place's list item: rendered once per build (``map_place.html``) and shared by /kaart/,
+    its wijk page and its own page; only the link, relative to the page, is put in per page."""
+    cache = ctx.build.caches.map_items
+    items = []
+    for place in places:
+        parts = cache.get(place.key)
+        if parts is None:
+            before, _, after = ctx.render("map_place.html", p=place, href=_HREF).partition(_HREF)
+            parts = cache[place.key] = (before, after)
+        items.append(Markup(f"{parts[0]}{escape(ctx.href(place))}{parts[1]}"))
+    return items
+
+
 def _map(ctx: RenderContext, places: list[Entity], areas: list[dict[str, Any]], label: str, size: str, list_id: str) -> str:
     tiles = TILES.get(ctx.build.options.kaart_tegels)
     return ctx.render(
-        "map.html", places=places, areas=safe_json(areas), label=label, size=size, list_id=list_id, tiles=tiles,
+        "map.html", items=place_items(ctx, places), areas=safe_json(areas), label=label, size=size, list_id=list_id, tiles=tiles,
         leaflet_css=ctx.href(LEAFLET_CSS), scripts=[ctx.href(LEAFLET_JS), ctx.href(SCRIPT)],
     )
 
@@ -85,13 +103,22 @@ def _areas(build: Build, wijken: list[Entity]) -> list[dict[str, Any]]:
     return out
 
 
-def _places(build: Build, wijk: str | None) -> list[Entity]:
-    return [e for e in build.site.entities if e.type.field(LOCATION) is not None and e.wijk and (wijk is None or e.wijk == wijk)]
+def _located(build: Build, wijk: str | None) -> tuple[list[Entity], list[Entity]]:
+    """The places of a wijk (all wijken: None) with and without a location, sorted once per build."""
+    cache = build.caches.map_places
+    if not cache:
+        places = [e for e in build.site.entities if e.type.field(LOCATION) is not None and e.wijk]
+        by_wijk: dict[str | None, list[Entity]] = {}
+        for place in places:
+            by_wijk.setdefault(place.wijk, []).append(place)
+        cache[None] = located(places)
+        cache.update((slug, located(members)) for slug, members in by_wijk.items())
+    return cache.get(wijk, ([], []))
 
 
 def _render_page(ctx: RenderContext) -> str:
     build = ctx.build
-    on_map, missing = located(_places(build, None))
+    on_map, missing = _located(build, None)
     html = _map(ctx, on_map, _areas(build, build.site.wijken), "Kaart van alle wijken", "large", "plekken")
     return ctx.render("map_page.html", map=Markup(html), missing=missing, count=len(on_map), wijken=build.site.wijken)
 
@@ -105,7 +132,7 @@ def wijk_map(ctx: RenderContext, entity: Entity) -> Section | None:
     """On a wijk page: its places and boundary; places without a location are named."""
     if entity.type.layout is not Layout.WIJK_INDEX:
         return None
-    on_map, missing = located(_places(ctx.build, entity.slug))
+    on_map, missing = _located(ctx.build, entity.slug)
     areas = _areas(ctx.build, [entity])
     if not on_map and not areas and not missing:
         return None
