@@ -45,3 +45,15 @@ def test_site_map_lists_every_wijk_by_title_and_keeps_text_that_looks_like_the_s
     other = _items(render(b, "wijken/andere-wijk/index.md"))
     assert len(other) == 1 and "Aa-tuin bw-href-0 &amp; co" in other[0]
     assert render(b, "kaart/index.md") == render(b, "kaart/index.md")  # the shared markup is not used up
+
+
+def test_place_maps_share_one_frame_but_each_names_its_own_place(site_dir):
+    b = build(site_dir({**WIJK, **OTHER}))
+    eik = render(b, "wijken/test-wijk/plekken/buurthuis.md")
+    tuin = render(b, "wijken/andere-wijk/plekken/aa-tuin.md")
+    assert 'aria-label="Kaart van Buurthuis &lt;De Eik&gt;" data-list="plek-buurthuis"' in eik
+    assert 'id="plek-buurthuis"' in eik and "aa-tuin" not in eik
+    assert 'aria-label="Kaart van Aa-tuin bw-href-0 &amp; co" data-list="plek-aa-tuin"' in tuin
+    assert 'id="plek-aa-tuin"' in tuin and "buurthuis" not in tuin
+    assert "bw-slot-" not in eik + tuin + render(b, "kaart/index.md") + render(b, "wijken/test-wijk/index.md")
+    assert eik.count("leaflet.js") == tuin.count("leaflet.js") == 1

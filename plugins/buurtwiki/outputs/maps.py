@@ -31,9 +31,11 @@ MAP_PAGE = "kaart/index.md"
 LEAFLET_JS = f"{PREFIX}/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = f"{PREFIX}/vendor/leaflet/leaflet.css"
 SCRIPT = f"{PREFIX}/kaart.js"
-# Stands in for a place's link while its list markup is rendered once; random per process, so no
-# page text can contain it.
-_HREF = f"bw-href-{secrets.token_hex(16)}"
+# Stand-ins for what differs per page while markup shared by many pages is rendered once: a
+# place's link, a map's label, list id and list items. Random per process, so no page text can
+# contain them.
+_SLOT = f"bw-slot-{secrets.token_hex(16)}"
+_HREF, _LABEL, _LIST_ID, _ITEMS = (f"{_SLOT}-{name}" for name in ("href", "label", "list", "items"))
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,19 @@ def place_items(ctx: RenderContext, places: list[Entity]) -> list[Markup]:
 
 
 def _map(ctx: RenderContext, places: list[Entity], areas: list[dict[str, Any]], label: str, size: str, list_id: str) -> str:
-    tiles = TILES.get(ctx.build.options.kaart_tegels)
-    return ctx.render(
-        "map.html", items=place_items(ctx, places), areas=safe_json(areas), label=label, size=size, list_id=list_id, tiles=tiles,
-        leaflet_css=ctx.href(LEAFLET_CSS), scripts=[ctx.href(LEAFLET_JS), ctx.href(SCRIPT)],
-    )
+    """A map's markup. Its frame (``map.html``) is rendered once per build for each kind of map and
+    page depth: every place page shares one; label, list id and items are put in per page."""
+    hrefs = (ctx.href(LEAFLET_CSS), ctx.href(LEAFLET_JS), ctx.href(SCRIPT))
+    json_areas = safe_json(areas)
+    key = (size, bool(places), json_areas, hrefs)
+    frame = ctx.build.caches.map_frames.get(key)
+    if frame is None:
+        frame = ctx.build.caches.map_frames[key] = ctx.render(
+            "map.html", items=[Markup(_ITEMS)] if places else [], areas=json_areas, label=_LABEL, size=size,
+            list_id=_LIST_ID, tiles=TILES.get(ctx.build.options.kaart_tegels), leaflet_css=hrefs[0], scripts=list(hrefs[1:]),
+        )
+    return (frame.replace(_LABEL, escape(label)).replace(_LIST_ID, escape(list_id))
+            .replace(_ITEMS, "".join(place_items(ctx, places))))
 
 
 def _areas(build: Build, wijken: list[Entity]) -> list[dict[str, Any]]:
