@@ -75,6 +75,7 @@ class Caches:
     events: Events | None = None  # outputs/occurrences.py: one iCalendar event per activity
     map_places: dict[str | None, tuple[list[Entity], list[Entity]]] = field(default_factory=dict)  # outputs/maps.py, by wijk
     map_items: dict[str, tuple[str, str]] = field(default_factory=dict)  # outputs/maps.py: list markup around the link
+    geo_features: dict[tuple[str, str], str] = field(default_factory=dict)  # outputs/geo.py: feature JSON by key and URL
     map_frames: dict[tuple[object, ...], str] = field(default_factory=dict)  # outputs/maps.py: a map's markup around its slots
 
 
