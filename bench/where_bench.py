@@ -11,7 +11,9 @@ every page and every data file, twice:
 
 It reports the CPU seconds of each (``time.process_time``: the machine may be shared, and a
 busy machine changes wall time far more than CPU time) and what the features add, as a share
-of the build. Optionally
+of the build. The three builds run interleaved, in a rotating order, ``--repeat`` times: the
+report gives each median with its range, and the median and range of each round's own share
+(the builds of one round ran side by side, so load hits them alike). Optionally
 (``--mkdocs``) it also times a whole ``mkdocs build`` of the same site, for scale.
 
 Usage::
@@ -46,6 +48,7 @@ TODAY = dt.date(2026, 11, 21)
 # "Binnenkort" pages with the opening-hours tables.
 MAPS_CALENDARS = ({"geo", "calendars", "maps"}, {"wijk_map", "place_map", "add_to_calendar"})
 UPCOMING = ({"upcoming"}, {"next_on_wijk_page", "hours_table"})
+WITHOUT = ((MAPS_CALENDARS, UPCOMING), (UPCOMING,), ())  # base, + maps and calendars, everything
 HOURS = ["ma-vr 09:00-17:00", "za 10:00-14:00", "wo 19:00-22:00", "di,do 13:00-16:30"]
 REPEATS = ["wekelijks", "tweewekelijks", "maandelijks", "FREQ=WEEKLY;BYDAY=TU,TH", None, None]
 
@@ -103,6 +106,11 @@ def build_all(root: Path, without: tuple[tuple[set[str], set[str]], ...] = ()) -
     return time.process_time() - start
 
 
+def _spread(values) -> str:
+    ordered = sorted(values)
+    return f"{ordered[0]:.2f}–{ordered[-1]:.2f}"
+
+
 def mkdocs_build(root: Path) -> float:
     (root / "mkdocs.yml").write_text(
         "site_name: Bench\ndocs_dir: content\nsite_url: https://buurt.example/\ntheme:\n  name: material\n  language: nl\n"
@@ -118,7 +126,7 @@ def main() -> None:
     parser.add_argument("--wijken", type=int, default=50)
     parser.add_argument("--places", type=int, default=5000)
     parser.add_argument("--activities", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--mkdocs", action="store_true")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="where-bench-"))
@@ -126,14 +134,23 @@ def main() -> None:
         write_site(root, args.wijken, args.places, args.activities)
         build_all(root)  # warm up imports and caches of the interpreter
         runs: list[tuple[float, float, float]] = []
-        for _ in range(args.repeat):  # interleaved, so that a change in machine load hits all three alike
-            runs.append((build_all(root, (MAPS_CALENDARS, UPCOMING)), build_all(root, (UPCOMING,)), build_all(root)))
+        for i in range(args.repeat):  # interleaved, rotating the order, so that a change in machine load hits all three alike
+            order = [(i + k) % 3 for k in range(3)]
+            times = {k: build_all(root, WITHOUT[k]) for k in order}
+            runs.append((times[0], times[1], times[2]))
         base, maps, full = (statistics.median(r[i] for r in runs) for i in range(3))
+        # Each run's own share (paired: the three builds of one run ran side by side), then their median and spread.
+        share_maps = sorted(100 * (m - b) / b for b, m, _ in runs)
+        share_upcoming = sorted(100 * (f - m) / b for b, m, f in runs)
         print(f"{args.places} plekken + {args.activities} activiteiten in {args.wijken} wijken "
               f"(mediaan van {args.repeat}, CPU-seconden, load {os.getloadavg()[0]:.2f})")
-        print(f"  core-build, alle pagina's en bestanden, zonder deze functies: {base:6.2f} s")
-        print(f"  + kaartgegevens en agenda's (GeoJSON, .ics, kaarten):        {maps:6.2f} s (+{maps - base:.2f} s, {100 * (maps - base) / base:.1f}%)")
-        print(f"  + Binnenkort en openingstijden:                               {full:6.2f} s (+{full - maps:.2f} s, {100 * (full - maps) / base:.1f}%)")
+        print(f"  core-build, alle pagina's en bestanden, zonder deze functies: {base:6.2f} s ({_spread(r[0] for r in runs)})")
+        print(f"  + kaartgegevens en agenda's (GeoJSON, .ics, kaarten):        {maps:6.2f} s ({_spread(r[1] for r in runs)})")
+        print(f"  + Binnenkort en openingstijden:                               {full:6.2f} s ({_spread(r[2] for r in runs)})")
+        print(f"  kaartgegevens en agenda's erbij: mediaan {statistics.median(share_maps):.1f}% "
+              f"(per ronde {share_maps[0]:.1f}% – {share_maps[-1]:.1f}%)")
+        print(f"  Binnenkort en openingstijden erbij: mediaan {statistics.median(share_upcoming):.1f}% "
+              f"(per ronde {share_upcoming[0]:.1f}% – {share_upcoming[-1]:.1f}%)")
         if args.mkdocs:
             total = mkdocs_build(root)
             print(f"  hele mkdocs build (alles aan, zonder geschiedenis): {total:6.2f} s")

@@ -73,6 +73,10 @@ class Caches:
     loose_ends: dict[str | None, LooseEnds] = field(default_factory=dict)  # graph/views.py, by wijk
     successors: dict[str, list[Entity]] | None = None  # outputs/entity_sections.py
     events: Events | None = None  # outputs/occurrences.py: one iCalendar event per activity
+    map_places: dict[str | None, tuple[list[Entity], list[Entity]]] = field(default_factory=dict)  # outputs/maps.py, by wijk
+    map_items: dict[str, tuple[str, str]] = field(default_factory=dict)  # outputs/maps.py: list markup around the link
+    geo_features: dict[tuple[str, str], str] = field(default_factory=dict)  # outputs/geo.py: feature JSON by key and URL
+    map_frames: dict[tuple[object, ...], str] = field(default_factory=dict)  # outputs/maps.py: a map's markup around its slots
 
 
 @dataclass

@@ -68,3 +68,17 @@ def test_areas_json_cannot_end_the_script_element(site_dir):
     text = str(safe_json([{"titel": "</script><script>alert(1)</script>&"}]))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == [{"titel": "</script><script>alert(1)</script>&"}]
+
+
+def test_features_serialised_once_give_the_same_bytes_as_the_whole_collection(site_dir):
+    from buurtwiki.outputs.geo import _collection, located, place_feature
+
+    for site_url in ("", "https://buurt.example/"):
+        b = build(site_dir(WIJK), site_url=site_url)
+        places = located([e for e in b.site.entities if e.wijk])[0]
+        for path in ("data/plekken.geojson", "wijken/test-wijk/plekken.geojson"):
+            expected = _collection([place_feature(b, e, path) for e in places])
+            assert b.outputs.files[path].data().decode() == expected
+    site, wijk = (_json(build(site_dir(WIJK)), p)["features"][0]["properties"]["url"]
+                  for p in ("data/plekken.geojson", "wijken/test-wijk/plekken.geojson"))
+    assert (site, wijk) == ("../wijken/test-wijk/plekken/buurthuis/", "plekken/buurthuis/")  # not shared without site_url

@@ -58,12 +58,28 @@ def place_feature(build: Build, entity: Entity, from_file: str) -> dict[str, Any
     return {"type": "Feature", "id": entity.slug, "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _collection(features: list[dict[str, Any]]) -> str:
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+    return _json({"type": "FeatureCollection", "features": features})
+
+
+def _feature_json(build: Build, entity: Entity, from_file: str) -> str:
+    """A place's feature, serialised once per build for each URL it carries: the site file and its
+    wijk's file share it when ``site_url`` makes the URL absolute."""
+    key = (entity.key, _url(build, entity.url, from_file))
+    text = build.caches.geo_features.get(key)
+    if text is None:
+        text = build.caches.geo_features[key] = _json(place_feature(build, entity, from_file))
+    return text
 
 
 def _places(build: Build, entities: list[Entity], path: str) -> str:
-    return _collection([place_feature(build, e, path) for e in located(entities)[0]])
+    # The same bytes as _collection of the features: JSON of a list is its items' JSON, joined.
+    features = ",".join(_feature_json(build, e, path) for e in located(entities)[0])
+    return f'{{"type":"FeatureCollection","features":[{features}]}}'
 
 
 def boundary_geometry(build: Build, wijk: Entity) -> dict[str, Any] | None:
