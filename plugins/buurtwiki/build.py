@@ -73,6 +73,7 @@ class Caches:
     loose_ends: dict[str | None, LooseEnds] = field(default_factory=dict)  # graph/views.py, by wijk
     successors: dict[str, list[Entity]] | None = None  # outputs/entity_sections.py
     events: Events | None = None  # outputs/occurrences.py: one iCalendar event per activity
+    fingerprints: dict[str, tuple] = field(default_factory=dict)  # outputs/affected.py, by entity path
 
 
 @dataclass
