@@ -262,6 +262,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return self.incremental.output(page.file.src_uri, output)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.incremental.resume_gc()
         self.incremental = Incremental()  # the next build is a full one
         self._stop_workers()
 
