@@ -184,8 +184,10 @@ def render_again(config: MkDocsConfig, files: Files | None, nav: Navigation | No
                  src_uri: str) -> None:
     """Render one page of the finished build again, with MkDocs' own two steps for a page (as
     standalone.py does), now that it is no longer kept: after the data files it shows."""
-    file = files.get_file_from_path(src_uri) if files is not None else None
-    if file is None or file.page is None or nav is None or env is None:
+    if files is None or nav is None or env is None:
+        return
+    file = files.get_file_from_path(src_uri)
+    if file is None or file.page is None:
         return
     try:
         _populate_page(file.page, config, files)
