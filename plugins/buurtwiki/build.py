@@ -77,6 +77,7 @@ class Caches:
     map_items: dict[str, tuple[str, str]] = field(default_factory=dict)  # outputs/maps.py: list markup around the link
     geo_features: dict[tuple[str, str], str] = field(default_factory=dict)  # outputs/geo.py: feature JSON by key and URL
     map_frames: dict[tuple[object, ...], str] = field(default_factory=dict)  # outputs/maps.py: a map's markup around its slots
+    fingerprints: dict[str, tuple] = field(default_factory=dict)  # outputs/affected.py, by entity path
 
 
 @dataclass

@@ -30,8 +30,10 @@ class Serve:
     """One serve process; :meth:`rebuild` is what a saved file triggers."""
 
     def __init__(self, root: Path, site: Path) -> None:
+        # the log goes to a file: a pipe nobody reads until the end fills up on long runs and blocks the driver
+        self.log = (site.parent / "serve.log").open("w+", encoding="utf-8")
         self.proc = subprocess.Popen([sys.executable, str(DRIVER), str(root), str(site)], cwd=root, env=ENV,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, text=True)
 
     def rebuild(self) -> int:
         """Rebuild; the number of pages kept from the previous build."""
@@ -43,10 +45,13 @@ class Serve:
         return int(answer.split()[1])
 
     def close(self) -> str:
-        assert self.proc.stdin is not None and self.proc.stderr is not None
+        assert self.proc.stdin is not None
         self.proc.stdin.close()
         self.proc.wait(timeout=60)
-        return self.proc.stderr.read()
+        self.log.seek(0)
+        text = self.log.read()
+        self.log.close()
+        return text
 
 
 # Pagefind's index is left out of the comparison: Pagefind itself writes other files (names and

@@ -43,7 +43,7 @@ def emit(build: Build) -> Iterator[OutputPage | OutputFile]:
     files = listed(build, data)
     for path, _text, media, make in files:
         yield OutputFile(path, content=_once(make), media_type=media)
-    yield OutputPage(PAGE, TITLE, partial(render_page, data, files), menu=MenuEntry(TITLE, 80),
+    yield OutputPage(PAGE, TITLE, partial(render_page, data, files), menu=MenuEntry(TITLE, 80), after_files=True,
                      description="De gegevens van deze site om te downloaden en te hergebruiken.")
 
 

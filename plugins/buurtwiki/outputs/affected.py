@@ -53,7 +53,15 @@ def _seen(entity: Entity) -> _Seen:
 
 
 def _fingerprint(build: Build, entity: Entity) -> tuple:
-    """Everything of one entity's own file and history that its own pages show."""
+    """Everything of one entity's own file and history that its own pages show (once per build:
+    serve compares each build with the next one too)."""
+    known = build.caches.fingerprints.get(entity.path)
+    if known is None:
+        known = build.caches.fingerprints[entity.path] = _make_fingerprint(build, entity)
+    return known
+
+
+def _make_fingerprint(build: Build, entity: Entity) -> tuple:
     history: tuple = ()
     if build.history is not None:
         index = build.history

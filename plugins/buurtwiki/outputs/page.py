@@ -54,6 +54,9 @@ class OutputPage:
     # entity: an engine may build it apart from (and at the same time as) the other pages.
     standalone: bool = False
     menu: MenuEntry | None = None  # listed in the site menu
+    # Shows what the data files hold (their sizes): an engine may render it after writing them,
+    # so an edit in `mkdocs serve` is shown before the data files are made (adapters/mkdocs/incremental.py).
+    after_files: bool = False
 
     @property
     def url(self) -> str:

@@ -13,21 +13,27 @@ make (a deleted or renamed page) are removed at the end, so the folder holds wha
 
 The data files (JSON, feeds, the open-data ZIP, the editor's configuration) are made again on every
 rebuild, but after it, in the thread that then makes the search index: the edited page is served
-first. Until then the previous build's data files are in place.
+first. Until then the previous build's data files are in place. A page that shows what the data files
+hold (``OutputPage.after_files``: the open-data page lists their sizes) is rendered there too, right
+after them; until then its previous bytes stay in place.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils import write_file
 
 from ...build import Build
@@ -46,6 +52,7 @@ class Incremental:
     def __init__(self) -> None:
         self.written: dict[str, str] = {}
         self.kept: frozenset[str] = frozenset()
+        self.deferred: frozenset[str] = frozenset()  # rendered after the data files (see the module's text)
         self.engine: str | None = None
         self.in_place = False  # the previous build's files are still in the site folder
         self.made: set[str] = set()  # every file the previous build made (absolute paths)
@@ -64,6 +71,9 @@ class Incremental:
         """Decide what the current build keeps; ``engine`` None switches reuse off (a full build)."""
         same = engine is not None and engine == self.engine
         self.kept = kept_pages(previous, current, self.written) if same else frozenset()
+        self.deferred = frozenset(uri for uri, page in current.outputs.pages.items()
+                                  if self.kept and page.after_files and uri in self.written and uri not in self.kept)
+        self.kept |= self.deferred
         self.written = {uri: self.written[uri] for uri in self.kept}
         if not self.kept:  # the navigation may have changed too
             self.nav = {}
@@ -109,6 +119,15 @@ class Incremental:
             self.unhide(site_dir)
             return
         self.in_place = True
+        gc.disable()  # see resume_gc
+
+    def resume_gc(self) -> None:
+        """A rebuild runs without Python's cycle collector: a full collection of the large heap
+        of a serve process (every file's parse, the history index) took 0.2-0.3 s of some rebuilds.
+        It runs after the build instead, in the thread that writes the data files."""
+        if not gc.isenabled():
+            gc.enable()
+            gc.collect()
 
     def unhide(self, site_dir: str) -> None:
         """After MkDocs emptied the site folder: put the previous build's files back."""
@@ -135,13 +154,19 @@ class Incremental:
             else:
                 files.append(lazy_file(config, path, output.data))  # made when written, beside the workers
 
-    def write_later(self, site_dir: str) -> None:
-        """Write the data files of the build (after it: see the module's text)."""
+    def write_later(self, site_dir: str, render: Callable[[str], None]) -> None:
+        """Write the data files of the build, then ``render`` the pages that show them (after the
+        build: see the module's text)."""
         later, self.later = self.later, []
+        deferred, self.deferred = self.deferred, frozenset()
         try:
             for output in later:
                 write_file(output.data(), os.path.join(site_dir, output.path))
+            for src_uri in sorted(deferred):
+                self.kept -= {src_uri}
+                render(src_uri)
         finally:
+            self.resume_gc()
             self.later_done.set()
 
     def remove_stale(self, site_dir: str, files: Files, standalone: list[OutputPage], config: MkDocsConfig) -> None:
@@ -153,6 +178,22 @@ class Incremental:
             _remove_empty_folders(Path(path).parent, Path(site_dir))
         self.made = made if self.engine is not None else set()
         self.in_place = False
+
+
+def render_again(config: MkDocsConfig, files: Files | None, nav: Navigation | None, env: Environment | None,
+                 src_uri: str) -> None:
+    """Render one page of the finished build again, with MkDocs' own two steps for a page (as
+    standalone.py does), now that it is no longer kept: after the data files it shows."""
+    if files is None or nav is None or env is None:
+        return
+    file = files.get_file_from_path(src_uri)
+    if file is None or file.page is None:
+        return
+    try:
+        _populate_page(file.page, config, files)
+        _build_page(file.page, config, files.documentation_pages(inclusion=InclusionLevel.is_in_serve), nav, env)
+    except Exception as error:  # noqa: BLE001 - the served site keeps the previous page; the next build tries again
+        logging.getLogger("mkdocs.plugins.buurtwiki").warning(f"Buurtwiki: pagina '{src_uri}' niet bijgewerkt: {error}")
 
 
 def _remove_empty_folders(folder: Path, root: Path) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -40,7 +41,7 @@ from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from ...outputs.template_cache import use_cache
 from .config import BuurtwikiConfig
-from .incremental import KEPT_TEMPLATE, Incremental
+from .incremental import KEPT_TEMPLATE, Incremental, render_again
 from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file, skip_markdown
@@ -62,6 +63,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.failed: dict[str, OutputPage] = {}  # pages the core could not load
         self.command = "build"
         self.files: Files | None = None
+        self.env: Environment | None = None
         self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -175,6 +177,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         links_key). Rendering it for each of thousands of pages is what makes large Material
         builds slow.
         """
+        self.env = env
         use_cache(env)  # compiled templates kept between builds (outputs/template_cache.py)
         material = Path(str(resources.files("material").joinpath("templates")))
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
@@ -259,6 +262,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         return self.incremental.output(page.file.src_uri, output)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.incremental.resume_gc()
         self.incremental = Incremental()  # the next build is a full one
         self._stop_workers()
 
@@ -274,8 +278,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             server.watch(str(wijken))
         return server
 
-    def _index_search(self, site_dir: str) -> None:
-        self.incremental.write_later(site_dir)
+    def _index_search(self, site_dir: str, config: MkDocsConfig) -> None:
+        self.incremental.write_later(site_dir, partial(render_again, config, self.files, self.nav, self.env))
         failed = search.index_site(self.core, site_dir)
         if failed:
             log.warning(failed)
@@ -294,7 +298,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         if self.files is not None:
             self.incremental.remove_stale(config.site_dir, self.files, self.standalone, config)
         if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
-            threading.Thread(target=self._index_search, args=(config.site_dir,), daemon=True).start()
+            threading.Thread(target=self._index_search, args=(config.site_dir, config), daemon=True).start()
         elif indexing is not None and (failed := indexing.wait()):
             log.warning(failed)
         if self.build and config.strict and self.build.problems.errors:
