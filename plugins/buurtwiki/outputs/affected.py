@@ -9,7 +9,8 @@ a page it leaves out must come out byte for byte as a full build would make it.
   (their addresses and titles), an ordinary page or a data file of a wijk (its borders) changed.
 - Always: every page that is not an entity page or a history page (overviews, recent changes,
   the ecosystem, agenda pages, ordinary pages), except those in the folder of a wijk that no
-  changed entity or neighbour of one is in. They are few and list many entities.
+  changed entity or neighbour of one is in. They are few and list many entities. After a new
+  commit, or when a page is new, gone, renamed or shown differently elsewhere, those of every wijk.
 - A changed entity (its file's text, its history, or whether it has uncommitted changes; also a new,
   deleted or renamed file): its own page and history page; the pages of its neighbours in the old
   and the new graph (links, backlinks, sections that name it); the pages of its wijk and of the wijk
@@ -127,11 +128,21 @@ def affected_pages(previous: Build, current: Build) -> set[str] | None:
         for entity in _neighbours(build, [e for e in entities if e.path in named]):
             pages.add(history_src_uri(entity))
     folders = _wijk_folders(current)
+    every_wijk = bool(renamed) or _new_commits(previous, current)
     for uri, page in current.outputs.pages.items():
         wijk = next((slug for folder, slug in folders.items() if uri.startswith(folder)), None)
-        if page.kind not in _PER_ENTITY and (wijk is None or wijk in wijken):
+        if page.kind not in _PER_ENTITY and (wijk is None or every_wijk or wijk in wijken):
             pages.add(uri)
     return pages & current.outputs.pages.keys()
+
+
+def _new_commits(previous: Build, current: Build) -> bool:
+    """A commit came in (or went: a reset). Its rows in a wijk's recent changes may name files that
+    are no page in either build (deleted, or the old name of a renamed one), and whether such a name
+    is a link depends on pages elsewhere: every wijk's lists are made again (they are few)."""
+    before = previous.history.head if previous.history is not None else None
+    after = current.history.head if current.history is not None else None
+    return before != after
 
 
 def _wijk_folders(build: Build) -> dict[str, str]:
