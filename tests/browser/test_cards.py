@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .tools import ARGS, CHROMIUM, require
+from .tools import chromium_browser
 
 OHG = "wijken/oostelijk-havengebied/"
 PAGES = [
@@ -64,13 +64,8 @@ CARD = """(selector) => {
 
 @pytest.fixture(scope="module")
 def browser():
-    require("de browsertest van de tabellen als kaarten", "playwright", "chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium_browser("de browsertest van de tabellen als kaarten") as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .tools import ARGS, CHROMIUM, require
+from .tools import chromium_browser
 
 OHG = "wijken/oostelijk-havengebied/"
 ECO = OHG + "ecosysteem/"
@@ -46,13 +46,8 @@ def settled(page) -> None:
 
 @pytest.fixture(scope="module")
 def browser():
-    require("de browsertest van het netwerk op een telefoon", "playwright", "chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium_browser("de browsertest van het netwerk op een telefoon") as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

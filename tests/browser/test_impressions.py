@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from .tools import ARGS, CHROMIUM, require
+from .tools import chromium_browser
 
 OHG = "wijken/oostelijk-havengebied/"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    require("de browsertests voor eerste indrukken", "playwright", "chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium_browser("de browsertests voor eerste indrukken") as chromium:
         yield chromium
-        chromium.close()
 
 
 def test_relative_date_is_added_in_the_browser_beside_the_absolute_date(browser, demo_url, demo_site):

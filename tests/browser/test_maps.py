@@ -14,7 +14,7 @@ import pytest
 from ..adapters.test_mkdocs_build import build
 from ..conftest import write_site
 from ..where.sites import WIJK
-from .tools import ARGS, AXE, CHROMIUM, require, served
+from .tools import AXE, chromium_browser, require, served
 
 CONFIG = ("site_name: T\ndocs_dir: content\ntheme:\n  name: material\n  language: nl\n  font: false\n"
           "plugins:\n  - buurtwiki:\n      kaart_tegels: {tiles}\n      history: false\n")
@@ -27,13 +27,8 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def browser():
-    require("de kaarttest in Chromium", "playwright", "chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium_browser("de kaarttest in Chromium") as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module", params=["pdok", "geen"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .tools import ARGS, CHROMIUM, require
+from .tools import chromium_browser
 
 MISSING = "deze-pagina-bestaat-niet/"
 TILE = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63600000"
@@ -31,13 +31,8 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def browser():
-    require("de browsertest op mislukte verzoeken", "playwright", "chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium_browser("de browsertest op mislukte verzoeken") as chromium:
         yield chromium
-        chromium.close()
 
 
 def _problems(browser, base: str, path: str) -> list[str]:
