@@ -12,8 +12,7 @@ from collections.abc import Iterable
 
 import pygit2
 
-from ..model.text import clean_text
-from ..model.text import is_address as _is_address
+from ..model.text import clean_text, email_spans
 from .rawwalk import RawSignature
 
 HIDDEN_EMAIL = "[e-mailadres]"
@@ -24,7 +23,6 @@ MAX_MESSAGE_LINES = 50
 ELLIPSIS = "…"
 
 # Everything here is linear in the length of the text: no regex that can backtrack.
-_WORD = re.compile(r"[^\s<>()\"'`,;]+")  # a run of non-separators: each character is looked at once
 
 
 def decode(raw: bytes, encoding: str | None = None) -> str:
@@ -68,11 +66,7 @@ def without_emails(text: str) -> str:
         return text
     out: list[str] = []
     last = 0
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if "@" not in word or not _is_address(word):
-            continue
-        start, end = match.span()
+    for start, end in email_spans(text):
         if start > 0 and text[start - 1] == "<" and text[end : end + 1] == ">":
             begin = start - 1
             while begin > last and text[begin - 1] in " \t":

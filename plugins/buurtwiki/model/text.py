@@ -12,6 +12,7 @@ write commit messages, names and page texts; a quadratic regex on 100 KB is minu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 AT_WORD = " [apenstaartje] "  # as on the entity pages: "naam [apenstaartje] domein.nl"
@@ -43,14 +44,19 @@ def obfuscate_emails(text: str) -> str:
         return text
     out: list[str] = []
     last = 0
+    for start, end in email_spans(text):
+        out += [text[last:start], text[start:end].replace("@", AT_WORD)]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def email_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where the e-mail addresses stand in ``text``, in order (one pass over the words)."""
     for match in _WORD.finditer(text):
         word = match.group()
         if "@" in word and is_address(word):
-            start, end = match.span()
-            out += [text[last:start], word.replace("@", AT_WORD)]
-            last = end
-    out.append(text[last:])
-    return "".join(out)
+            yield match.span()
 
 
 def safe_text(text: str) -> str:
