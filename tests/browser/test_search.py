@@ -45,8 +45,12 @@ def test_a_type_filter_keeps_only_places(phone):
     _titles(phone)
     phone.locator("summary.pagefind-ui__filter-name", has_text="Soort").click()
     phone.locator(".pagefind-ui__filter-label", has_text="Plek").first.click()
+    # Pagefind re-renders after a filter click: wait for a non-empty list of places
+    # that holds the expected page, so an emptied list in between cannot pass.
     phone.wait_for_function(
-        "() => [...document.querySelectorAll('.pagefind-ui__result-title a')].every(a => a.href.includes('/plekken/'))",
+        "() => { const a = [...document.querySelectorAll('.pagefind-ui__result-title a')];"
+        " return a.length > 0 && a.every(l => l.href.includes('/plekken/'))"
+        " && a.some(l => l.textContent.includes('Buurtkamer Parkwijk')); }",
         timeout=15000)
     links = phone.locator(".pagefind-ui__result-title a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
