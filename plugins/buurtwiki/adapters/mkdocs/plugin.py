@@ -45,6 +45,7 @@ from .incremental import KEPT_TEMPLATE, Incremental, render_again
 from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file, skip_markdown
+from .watching import use_native_watcher
 
 log = get_plugin_logger("buurtwiki")
 
@@ -272,6 +273,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             self.building = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
+        use_native_watcher(server)  # a saved file is seen at once, not at the next poll (watching.py)
         root = Path(config.config_file_path).parent
         wijken = root / self.config.wijken_dir
         if wijken.is_dir():

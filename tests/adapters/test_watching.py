@@ -1,0 +1,102 @@
+"""`mkdocs serve` notices a saved file through the system's own file events (adapters/mkdocs/watching.py),
+rebuilds once for it, and never rebuilds because the build itself read the files."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
+
+from buurtwiki.adapters.mkdocs.watching import use_native_watcher
+
+from .test_mkdocs_build import BIN, ENV, copy_demo
+
+
+def _server(root: Path) -> LiveReloadServer:
+    return LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(root))
+
+
+def _wants_rebuild(server: LiveReloadServer, within: float) -> bool:
+    with server._rebuild_cond:
+        return server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=within)
+
+
+def test_a_written_file_asks_for_a_rebuild_and_a_read_file_does_not(tmp_path):
+    (tmp_path / "wijken").mkdir()
+    page = tmp_path / "wijken" / "a.md"
+    page.write_text("een\n", encoding="utf-8")
+    server = _server(tmp_path / "site")
+    server.watch(str(tmp_path / "wijken"))
+    server.watch(str(tmp_path / "wijken"))  # watched twice: unwatching once keeps it watched, as in MkDocs
+
+    assert use_native_watcher(server)
+    assert not isinstance(server.observer, PollingObserver)
+    assert server._watched_paths == {str(tmp_path / "wijken"): 2}
+    server.observer.start()
+    try:
+        time.sleep(0.2)
+        page.read_text(encoding="utf-8")  # what every build does with every page
+        assert not _wants_rebuild(server, 0.6)
+        page.write_text("twee\n", encoding="utf-8")
+        assert _wants_rebuild(server, 5)
+    finally:
+        server.observer.stop()
+        server.observer.join(timeout=5)
+
+
+def test_where_the_system_cannot_watch_serve_keeps_polling(tmp_path):
+    server = _server(tmp_path / "site")
+    server.watch(str(tmp_path / "verdwenen"))  # gone before the server starts: the native observer cannot watch it
+    assert not use_native_watcher(server)
+    assert isinstance(server.observer, PollingObserver)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _served(url: str, text: str, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        assert process.poll() is None, "mkdocs serve stopped"
+        assert time.monotonic() < deadline, f"{text!r} was not served in time"
+        time.sleep(0.1)
+
+
+def test_serve_shows_a_saved_edit_and_then_rests(tmp_path):
+    root = copy_demo(tmp_path)
+    page = next((root / "wijken").glob("*/initiatieven/*.md"))
+    url = f"http://127.0.0.1:{_free_port()}/"
+    address = url.removeprefix("http://").rstrip("/")
+    process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", address, "--no-strict"], cwd=root, env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(iter(process.stderr.readline, "")), daemon=True)
+    reader.start()
+    try:
+        _served(url, "Buurtwiki", process, 180)
+        page_url = url + page.relative_to(root).with_suffix("").as_posix() + "/"
+        page.write_text(page.read_text(encoding="utf-8") + "\nEen opgeslagen zin met meetwoord7.\n", encoding="utf-8")
+        _served(page_url, "meetwoord7", process, 60)
+        time.sleep(1)  # the last events of the save, then the search index in the background
+        builds = sum("Building documentation" in line for line in log)
+        time.sleep(3)
+        assert sum("Building documentation" in line for line in log) == builds, "serve kept rebuilding"
+        assert builds == 2, log  # the first build and the one for the edit
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
