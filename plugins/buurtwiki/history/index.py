@@ -290,6 +290,12 @@ class HistoryIndex:
             self._by_sha = {c.sha: c for c in self.commits}
         return self._by_sha.get(sha)
 
+    def commit_log(self) -> Path | None:
+        """The file git appends to at every commit, reset or checkout (``.git/logs/HEAD``), if any:
+        serve watches it, so a commit alone shows on the history pages."""
+        log = Path(self._repo.path) / "logs" / "HEAD" if self._repo is not None else None
+        return log if log is not None and log.is_file() else None
+
     # -- file contents and the work tree ---------------------------------------------------
 
     def blob_missing(self, oid: str | None) -> bool:

@@ -278,6 +278,9 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         wijken = root / self.config.wijken_dir
         if wijken.is_dir():
             server.watch(str(wijken))
+        commits = self.build.history.commit_log() if self.build is not None and self.build.history is not None else None
+        if commits is not None:  # a commit without a saved file still changes the history pages
+            server.watch(str(commits), recursive=False)
         return server
 
     def _index_search(self, site_dir: str, config: MkDocsConfig) -> None:
