@@ -53,3 +53,21 @@ def test_a_failing_pagefind_gives_a_dutch_warning_and_leaves_the_site(tmp_path, 
     assert warning is not None and warning.startswith("mkdocs.yml: waarschuwing: de zoekindex (Pagefind) is niet gemaakt")
     assert (site / "index.html").is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_page_removed_while_the_mirror_is_made_is_left_out_not_a_failure(tmp_path, monkeypatch):
+    """In serve, the next rebuild may take pages away while the search thread of the previous one
+    still mirrors them: that rebuild indexes the site again, so this one goes on without them."""
+    site = tmp_path / "site"
+    write(site / "index.html", MARKED.format("Start"))
+    walk = os.walk
+
+    def listing_with_a_removed_page(top):
+        for folder, dirs, names in walk(top):
+            yield folder, dirs, [*names, "weg.html"] if folder == str(site) else names
+
+    monkeypatch.setattr(os, "walk", listing_with_a_removed_page)
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    assert link_pages(site, mirror, set()) == 1
+    assert sorted(p.name for p in mirror.iterdir()) == ["index.html"]

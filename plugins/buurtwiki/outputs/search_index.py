@@ -42,8 +42,13 @@ def link_pages(site_dir: Path, into: Path, skip: Collection[str]) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(source, target)
+            except FileNotFoundError:
+                continue  # serve: the next rebuild took it away; that rebuild indexes the site again
             except OSError:
-                shutil.copyfile(source, target)
+                try:
+                    shutil.copyfile(source, target)
+                except FileNotFoundError:
+                    continue
             count += 1
     return count
 
