@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .agenda.ledger import Ledger
     from .content.entity import Entity
     from .graph.loose_ends import LooseEnds
+    from .outputs.affected import Snapshot
     from .outputs.occurrences import Events
 
 log = logging.getLogger("buurtwiki")
@@ -77,7 +78,7 @@ class Caches:
     map_items: dict[str, tuple[str, str]] = field(default_factory=dict)  # outputs/maps.py: list markup around the link
     geo_features: dict[tuple[str, str], str] = field(default_factory=dict)  # outputs/geo.py: feature JSON by key and URL
     map_frames: dict[tuple[object, ...], str] = field(default_factory=dict)  # outputs/maps.py: a map's markup around its slots
-    fingerprints: dict[str, tuple] = field(default_factory=dict)  # outputs/affected.py, by entity path
+    snapshot: Snapshot | None = None  # outputs/affected.py: what decides which pages a change affects
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import astuple, fields
+from dataclasses import fields
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -38,7 +38,8 @@ def save(index: HistoryIndex, folder: Path) -> None:
     source = index._source
     if index.head is None or source is None:
         return
-    reads = [[list(astuple(commit)), [[c.code, c.path, c.old_path, c.old_blob, c.new_blob] for c in changes]]
+    # getattr, not dataclasses.astuple: that deep-copies every field (0.5 s for 10,000 commits)
+    reads = [[[getattr(commit, name) for name in _COMMIT_FIELDS], [[c.code, c.path, c.old_path, c.old_blob, c.new_blob] for c in changes]]
              for commit, changes in index._reads]
     data = {"key": _key(), "head": index.head, "source": {**source.__dict__, "boundaries": sorted(source.boundaries)},
             "reads": reads}

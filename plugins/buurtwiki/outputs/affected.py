@@ -1,7 +1,10 @@
-"""Which output pages can differ between two builds of the same site (incremental rebuilds in serve).
+"""Which output pages can differ between two builds of the same site (incremental rebuilds in serve,
+and `mkdocs build` with a cache).
 
-From the previous :class:`~buurtwiki.build.Build` and the new one, this module names the pages
-that must be rendered again; every other page may keep the bytes it had. The facts come from the
+From a :class:`Snapshot` of the previous build and one of the new build, this module names the pages
+that must be rendered again; every other page may keep the bytes it had. A snapshot holds only
+what the rules below need (plain values and digests), so the previous one can come from the same
+process (serve) or from disk (``outputs/build_cache.py``). The facts come from the
 parsed files, the link graph and the history index. When in doubt it names more pages, never fewer:
 a page it leaves out must come out byte for byte as a full build would make it.
 
@@ -21,8 +24,10 @@ a page it leaves out must come out byte for byte as a full build would make it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.types import Layout
@@ -38,145 +43,175 @@ _PER_ENTITY = (PageKind.ENTITY, PageKind.HISTORY)
 
 
 @dataclass(frozen=True)
-class _Seen:
-    """What other pages show of an entity."""
+class Facts:
+    """One entity as the rules see it: what other pages show of it (``seen``), a digest of its own
+    file and history, its pages, and its neighbours in the graph (paths)."""
 
-    key: str
-    title: str
-    url: str
-    status: str | None
-    wijk: str | None
-    agenda: str | None
+    seen: tuple[str, str, str, str | None, str | None, str | None]  # key, title, URL, status, wijk, agenda
+    fingerprint: str
+    src_uri: str
+    history_uri: str
+    wijk_index: bool
+    neighbours: tuple[str, ...]
 
+    @property
+    def wijk(self) -> str | None:
+        return self.seen[4]
 
-def _seen(entity: Entity) -> _Seen:
-    return _Seen(entity.key, entity.title, entity.url, entity.status, entity.wijk, entity.agenda)
-
-
-def _fingerprint(build: Build, entity: Entity) -> tuple:
-    """Everything of one entity's own file and history that its own pages show (once per build:
-    serve compares each build with the next one too)."""
-    known = build.caches.fingerprints.get(entity.path)
-    if known is None:
-        known = build.caches.fingerprints[entity.path] = _make_fingerprint(build, entity)
-    return known
+    @property
+    def agenda(self) -> str | None:
+        return self.seen[5]
 
 
-def _make_fingerprint(build: Build, entity: Entity) -> tuple:
+@dataclass(frozen=True)
+class Snapshot:
+    """What :func:`affected_pages` needs of one build."""
+
+    key: str  # a digest of everything that is on every page, or that no finer rule covers
+    head: str | None  # the newest commit; None without history
+    entities: dict[str, Facts]  # by path
+    pages: frozenset[str]  # every page (src_uri)
+    shared: frozenset[str]  # the pages that are not an entity's own or history page
+    wijk_folders: dict[str, str]  # the folder of each wijk's pages (``wijken/ohg/``), with the wijk's slug
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def snapshot(build: Build) -> Snapshot:
+    """The build's snapshot, made once per build (serve compares each build with the next one too)."""
+    if build.caches.snapshot is None:
+        entities = {}
+        for entity in build.site.entities:
+            neighbours = tuple(node.entity.path for node in build.graph.neighbours(entity.key) if node.entity is not None)
+            entities[entity.path] = Facts(
+                (entity.key, entity.title, entity.url, entity.status, entity.wijk, entity.agenda),
+                _fingerprint(build, entity), entity.src_uri, history_src_uri(entity),
+                entity.type.layout is Layout.WIJK_INDEX, neighbours)
+        head = build.history.head if build.history is not None else None  # a commit's id, or None
+        shared = frozenset(uri for uri, page in build.outputs.pages.items() if page.kind not in _PER_ENTITY)
+        build.caches.snapshot = Snapshot(_global_key(build), head, entities,
+                                         frozenset(build.outputs.pages), shared, _wijk_folders(build))
+    return build.caches.snapshot
+
+
+def _fingerprint(build: Build, entity: Entity) -> str:
+    """Everything of one entity's own file and history that its own pages show."""
     history: tuple = ()
     if build.history is not None:
         index = build.history
         history = (tuple((c.commit.sha, c.code, c.path, c.old_path, c.old_blob, c.new_blob)
                          for c in index.history(entity.path)), index.uncommitted(entity.path))
-    return entity.source.text, history
+    return _digest((entity.source.text, history))
 
 
-def _global_key(build: Build) -> tuple:
-    """Everything that is on every page, or that no finer rule covers."""
+def _global_key(build: Build) -> str:
+    """Everything that is on every page, or that no finer rule covers. The model itself (the
+    registry) is code or comes from ``mkdocs.yml``: the adapter's engine key covers both."""
     options = {k: v for k, v in vars(build.options).items() if k != "registry"}
     site = build.site
     shared = sorted((p.src_uri, p.title, p.kind.value, repr(p.menu), p.standalone)
                     for p in build.outputs.pages.values() if p.kind not in _PER_ENTITY)
     pages = sorted((p.path, p.source.text) for p in site.pages)
-    assets = sorted((uri, _stat(path)) for uri, path in site.assets)
+    assets = sorted((uri, _content(path)) for uri, path in site.assets)
     source = build.history._source if build.history is not None else None  # names come from .mailmap
     walked = (source.mailmap, sorted(source.boundaries)) if source is not None else None
-    return (repr(options), id(build.options.registry), build.today, repr(site.themes), shared, pages,
-            assets, sorted(site.published), build.history.head is not None if build.history else None, walked)
+    return _digest((repr(options), build.options.registry.names, build.today, repr(site.themes), shared, pages,
+                    assets, sorted(site.published), build.history.head is not None if build.history else None, walked))
 
 
-def _stat(path) -> tuple[int, int]:
+_CONTENT: dict[tuple[str, int, int], str] = {}  # digests of asset files by path, size and modification time
+
+
+def _content(path: Path) -> str:
+    """A digest of an asset file's bytes (not its modification time: a fresh clone sets new ones)."""
     try:
         stat = path.stat()
     except OSError:
-        return (-1, -1)
-    return (stat.st_size, stat.st_mtime_ns)
+        return "-"
+    known = (str(path), stat.st_size, stat.st_mtime_ns)
+    if known not in _CONTENT:
+        sha = hashlib.sha256()
+        try:
+            with path.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    sha.update(block)
+        except OSError:
+            return "-"
+        _CONTENT[known] = sha.hexdigest()
+    return _CONTENT[known]
 
 
-def changed_entities(previous: Build, current: Build) -> tuple[set[str], set[str]]:
+def changed_entities(previous: Snapshot, current: Snapshot) -> tuple[set[str], set[str]]:
     """The paths of entities whose own pages differ, and of those whose name elsewhere differs."""
-    old = {e.path: e for e in previous.site.entities}
-    new = {e.path: e for e in current.site.entities}
+    old, new = previous.entities, current.entities
     changed, renamed = set(), set()
     for path in old.keys() | new.keys():
         before, after = old.get(path), new.get(path)
-        if before is None or after is None or _seen(before) != _seen(after):
+        if before is None or after is None or before.seen != after.seen:
             changed.add(path)
             renamed.add(path)
-        elif _fingerprint(previous, before) != _fingerprint(current, after):
+        elif before.fingerprint != after.fingerprint:
             changed.add(path)
     return changed, renamed
 
 
-def affected_pages(previous: Build, current: Build) -> set[str] | None:
+def affected_pages(previous: Snapshot, current: Snapshot) -> set[str] | None:
     """The ``src_uri`` of every page of ``current`` that may differ from ``previous``; ``EVERYTHING`` (None)
     when any page may."""
-    if _global_key(previous) != _global_key(current):
+    if previous.key != current.key:
         return EVERYTHING
     changed, renamed = changed_entities(previous, current)
     pages: set[str] = set()
     wijken: set[str] = set()
-    for build in (previous, current):
-        entities = [e for e in build.site.entities if e.path in changed]
-        named = {e.path for e in build.site.entities if e.path in renamed}
-        around = _around(build, entities)
-        wijken |= {e.wijk for e in around if e.wijk}
-        for entity in around:
-            pages.add(entity.src_uri)
-        for entity in entities:
-            pages.add(history_src_uri(entity))
-        for entity in _neighbours(build, [e for e in entities if e.path in named]):
-            pages.add(history_src_uri(entity))
-    folders = _wijk_folders(current)
-    every_wijk = bool(renamed) or _new_commits(previous, current)
-    for uri, page in current.outputs.pages.items():
-        wijk = next((slug for folder, slug in folders.items() if uri.startswith(folder)), None)
-        if page.kind not in _PER_ENTITY and (wijk is None or every_wijk or wijk in wijken):
+    for snap in (previous, current):
+        around = _around(snap, changed)
+        wijken |= {w for p in around if (w := snap.entities[p].wijk)}
+        pages |= {snap.entities[p].src_uri for p in around}
+        pages |= {snap.entities[p].history_uri for p in changed if p in snap.entities}
+        pages |= {snap.entities[p].history_uri for p in _neighbours(snap, renamed)}
+    every_wijk = bool(renamed) or previous.head != current.head
+    for uri in current.shared:
+        wijk = next((slug for folder, slug in current.wijk_folders.items() if uri.startswith(folder)), None)
+        if wijk is None or every_wijk or wijk in wijken:
             pages.add(uri)
-    return pages & current.outputs.pages.keys()
+    return pages & current.pages
 
 
-def _new_commits(previous: Build, current: Build) -> bool:
-    """A commit came in (or went: a reset). Its rows in a wijk's recent changes may name files that
-    are no page in either build (deleted, or the old name of a renamed one), and whether such a name
-    is a link depends on pages elsewhere: every wijk's lists are made again (they are few)."""
-    before = previous.history.head if previous.history is not None else None
-    after = current.history.head if current.history is not None else None
-    return before != after
+def _neighbours(snap: Snapshot, paths: Iterable[str]) -> set[str]:
+    """The entities at ``paths`` (those in this snapshot) and their neighbours."""
+    out = set()
+    for path in paths:
+        facts = snap.entities.get(path)
+        if facts is not None:
+            out.add(path)
+            out.update(facts.neighbours)
+    return out
+
+
+def _around(snap: Snapshot, changed: Collection[str]) -> set[str]:
+    """The changed entities, their neighbours, and the wijk pages and agenda pages of all of them
+    (an agenda lists who carries each item)."""
+    near = _neighbours(snap, changed)
+    wijken = {w for p in near if (w := snap.entities[p].wijk)}
+    agendas = {(snap.entities[p].wijk, snap.entities[p].agenda) for p in near if snap.entities[p].agenda}
+    near |= {path for path, f in snap.entities.items()
+             if (f.wijk in wijken and f.wijk_index) or (f.agenda is not None and (f.wijk, f.agenda) in agendas)}
+    return near
 
 
 def _wijk_folders(build: Build) -> dict[str, str]:
-    """The folder of each wijk's pages (``wijken/ohg/``), with the wijk's slug."""
     return {e.src_uri.rsplit("/", 1)[0] + "/": e.wijk or e.slug
             for e in build.site.entities if e.type.layout is Layout.WIJK_INDEX and "/" in e.src_uri}
 
 
-def _neighbours(build: Build, entities: Iterable[Entity]) -> list[Entity]:
-    out = []
-    for entity in entities:
-        out.append(entity)
-        out += [node.entity for node in build.graph.neighbours(entity.key) if node.entity is not None]
-    return out
-
-
-def _around(build: Build, entities: list[Entity]) -> list[Entity]:
-    """The entities, their neighbours, and the wijk pages and agenda pages of all of them (an agenda
-    lists who carries each item)."""
-    near = _neighbours(build, entities)
-    wijken = {e.wijk for e in near if e.wijk}
-    agendas = {(e.wijk, e.agenda) for e in near if e.agenda}
-    site = build.site
-    near += [e for e in site.entities if (e.wijk in wijken and e.type.layout is Layout.WIJK_INDEX)
-             or (e.agenda is not None and (e.wijk, e.agenda) in agendas)]
-    return near
-
-
-def kept_pages(previous: Build | None, current: Build, written: dict[str, str]) -> frozenset[str]:
-    """Pages of ``current`` whose bytes of the previous build (``written``, by ``src_uri``) are still
-    right: not affected by the change, and written last time."""
+def kept_pages(previous: Snapshot | None, current: Snapshot, written: Collection[str]) -> frozenset[str]:
+    """Pages of ``current`` whose bytes of the previous build (``written``: their ``src_uri``) are
+    still right: not affected by the change, and written last time."""
     if previous is None or not written:
         return frozenset()
     affected = affected_pages(previous, current)
     if affected is EVERYTHING:
         return frozenset()
-    return frozenset(uri for uri in current.outputs.pages if uri not in affected and uri in written)
+    return frozenset(uri for uri in current.pages if uri not in affected and uri in written)

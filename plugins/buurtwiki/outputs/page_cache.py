@@ -4,7 +4,7 @@ something it shows changed.
 A page's key is a hash of everything its HTML is made of:
 
 - the site key: the engine's settings and templates (given by the adapter), the package's own
-  templates, the build date, the options, and every page's identity (type, path, title, URL):
+  code, templates and assets, the build date, the options, and every page's identity (type, path, title, URL):
   a new page, a rename or a new title anywhere renews every key, because names and the menu
   are on every page;
 - the page key: the entity's path and title and its changes in the history index (commit,
@@ -16,6 +16,7 @@ history page. Files in the cache are only ever copied, never parsed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -42,17 +43,20 @@ def _digest(parts: Iterable[object]) -> str:
     return sha.hexdigest()
 
 
-def template_key() -> str:
-    """A hash of the package's templates (a changed template renews every page)."""
-    root = resources.files("buurtwiki").joinpath("templates")
+@functools.cache
+def package_key() -> str:
+    """A hash of the package's own files: its code, templates and assets. A new version, or any
+    change to them, renews every cached page (once per process: they do not change while it runs)."""
+    root = resources.files("buurtwiki")
     parts: list[object] = []
     stack = [root]
     while stack:
         folder = stack.pop()
         for item in sorted(folder.iterdir(), key=lambda i: i.name):
             if item.is_dir():
-                stack.append(item)
-            else:
+                if item.name != "__pycache__":
+                    stack.append(item)
+            elif not item.name.endswith((".pyc", ".pyo")):
                 parts += [item.name, item.read_bytes()]
     return _digest(parts)
 
@@ -63,7 +67,7 @@ def site_key(build: Build, engine: str) -> str:
     pages = sorted((p.src_uri, p.title) for p in build.site.pages)
     menu = sorted((p.src_uri, p.title, repr(p.menu)) for p in build.outputs.pages.values() if p.menu)
     settings = {k: v for k, v in vars(options).items() if k not in ("root", "registry")}
-    return _digest([FORMAT, engine, template_key(), build.today, repr(settings), identities, pages, menu,
+    return _digest([FORMAT, engine, package_key(), build.today, repr(settings), identities, pages, menu,
                     build.history.head is not None if build.history else None])
 
 

@@ -1,4 +1,5 @@
-"""`mkdocs serve` rebuilds only the pages an edit can change (issue 16).
+"""`mkdocs serve` rebuilds only the pages an edit can change (issue 16); so does `mkdocs build`
+with a ``cache_dir``, from the pages of its last build on disk (``outputs/page_store.py``).
 
 The core decides which pages keep the bytes of the previous build (:func:`buurtwiki.outputs.affected.kept_pages`).
 For such a page MkDocs still runs its events (so navigation, sitemap and links are as in a full
@@ -10,6 +11,10 @@ and files again costs more than rendering the pages that changed, so the previou
 kept where they are: before MkDocs empties the folder they are hidden (MkDocs leaves names with a
 leading dot alone), and put back right after. Files of the previous build that this build does not
 make (a deleted or renamed page) are removed at the end, so the folder holds what a full build makes.
+
+`mkdocs build` keeps no files in place: a kept page's bytes are copied from the page store, and
+every page it renders is written there too. History pages are not kept this way: they have their
+own cache (``outputs/page_cache.py``), and neither is a page shown after the data files.
 
 The data files (JSON, feeds, the open-data ZIP, the editor's configuration) are made again on every
 rebuild, but after it, in the thread that then makes the search index: the edited page is served
@@ -25,7 +30,7 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment
@@ -37,8 +42,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import write_file
 
 from ...build import Build
-from ...outputs.affected import kept_pages
+from ...outputs.affected import kept_pages, snapshot
 from ...outputs.page import OutputFile, OutputPage
+from ...outputs.page_store import PageStore
 from .lazy_files import lazy_file
 from .standalone import generated_file
 
@@ -50,7 +56,8 @@ class Incremental:
     """The pages of the previous build, by ``src_uri``, and which of them the current build keeps."""
 
     def __init__(self) -> None:
-        self.written: dict[str, str] = {}
+        self.written: MutableMapping[str, str] = {}
+        self.store: PageStore | None = None  # `mkdocs build` with a cache_dir: the pages on disk
         self.kept: frozenset[str] = frozenset()
         self.deferred: frozenset[str] = frozenset()  # rendered after the data files (see the module's text)
         self.engine: str | None = None
@@ -68,9 +75,10 @@ class Incremental:
         logger.addFilter(QuietKept(self))
 
     def plan(self, previous: Build | None, current: Build, engine: str | None) -> None:
-        """Decide what the current build keeps; ``engine`` None switches reuse off (a full build)."""
+        """Serve: decide what the current build keeps; ``engine`` None switches reuse off (a full build)."""
         same = engine is not None and engine == self.engine
-        self.kept = kept_pages(previous, current, self.written) if same else frozenset()
+        before = snapshot(previous) if same and previous is not None else None
+        self.kept = kept_pages(before, snapshot(current), self.written) if same else frozenset()
         self.deferred = frozenset(uri for uri, page in current.outputs.pages.items()
                                   if self.kept and page.after_files and uri in self.written and uri not in self.kept)
         self.kept |= self.deferred
@@ -78,6 +86,19 @@ class Incremental:
         if not self.kept:  # the navigation may have changed too
             self.nav = {}
         self.engine = engine
+
+    def plan_from_disk(self, store: PageStore, current: Build) -> None:
+        """`mkdocs build` with a cache: keep what the last build on disk made and this change does not affect."""
+        kept = kept_pages(store.open(), snapshot(current), store)
+        pages = current.outputs.pages
+        self.kept = frozenset(uri for uri in kept if not pages[uri].standalone and not pages[uri].after_files)
+        self.written = self.store = store
+
+    def finish(self, current: Build | None) -> None:
+        """After a finished build: describe it beside its pages on disk."""
+        if self.store is not None and current is not None:
+            self.store.close(snapshot(current))
+        self.store = None
 
     def keeps(self, src_uri: str) -> bool:
         return src_uri in self.kept
@@ -87,7 +108,7 @@ class Incremental:
         still in place: MkDocs then writes nothing); new ones are remembered."""
         if src_uri in self.kept:
             return "" if self.in_place else self.written[src_uri]
-        if self.engine is not None:
+        if self.engine is not None or self.store is not None:
             self.written[src_uri] = html
         return html
 
@@ -178,6 +199,17 @@ class Incremental:
             _remove_empty_folders(Path(path).parent, Path(site_dir))
         self.made = made if self.engine is not None else set()
         self.in_place = False
+
+
+def kept_note(kept: int, current: Build, cache_dir: str) -> str:
+    """What `mkdocs build` says about the pages it took from its cache."""
+    total = sum(1 for page in current.outputs.pages.values() if not page.standalone)
+    return (f"{_count(kept)} van de {_count(total)} pagina's komen ongewijzigd uit de cache ({cache_dir}); "
+            f"{_count(total - kept)} opnieuw gemaakt.")
+
+
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def render_again(config: MkDocsConfig, files: Files | None, nav: Navigation | None, env: Environment | None,

@@ -36,12 +36,13 @@ from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
 from ...outputs.maps import image_origins
 from ...outputs.page import OutputPage, PageKind
-from ...outputs.page_cache import PageCache, history_keys
+from ...outputs.page_cache import PageCache, history_keys, package_key
+from ...outputs.page_store import PageStore
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from ...outputs.template_cache import use_cache
 from .config import BuurtwikiConfig
-from .incremental import KEPT_TEMPLATE, Incremental, render_again
+from .incremental import KEPT_TEMPLATE, Incremental, kept_note, render_again
 from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
 from .standalone import StandalonePages, generated_file, skip_markdown
@@ -112,6 +113,10 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         previous, build = self.build, run(self._options(config), previous=self.build)
         self.build = build
         self.incremental.plan(previous, build, self._engine(config))
+        if self.command != "serve" and self.config.cache_dir and self.config.zoeken == search.PAGEFIND:
+            store = PageStore(build.options.root / self.config.cache_dir, engine_key(config) + package_key())
+            self.incremental.plan_from_disk(store, build)  # after one commit, only what it affects
+            log.info(kept_note(len(self.incremental.kept), build, self.config.cache_dir))
         self._report(config)
         self._keep_published(files, config)
         self.standalone = []
@@ -300,6 +305,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             self.building.finish()
             self.building = None
         self._stop_workers()
+        self.incremental.finish(self.build)
         if self.files is not None:
             self.incremental.remove_stale(config.site_dir, self.files, self.standalone, config)
         if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
