@@ -115,14 +115,18 @@ def delete(root: Path, rng: random.Random) -> str:
 EDITS = (edit_field, edit_body, new_page, rename, delete)
 
 
-@pytest.fixture
-def repo(tmp_path) -> GitRepo:
-    (tmp_path / "site").mkdir()
-    root = copy_demo(tmp_path / "site")
-    git = GitRepo(root, init=True)
+def demo_repo(folder: Path) -> GitRepo:
+    """The demo site in a new git repository with one commit."""
+    folder.mkdir()
+    git = GitRepo(copy_demo(folder), init=True)
     git.git("add", "-A")
     git.commit("Begin")
     return git
+
+
+@pytest.fixture
+def repo(tmp_path) -> GitRepo:
+    return demo_repo(tmp_path / "site")
 
 
 def test_serve_after_random_edits_equals_a_full_build(repo, tmp_path):

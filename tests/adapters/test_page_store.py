@@ -17,8 +17,8 @@ import pytest
 from buurtwiki.outputs.page_store import FOLDER, STATE
 
 from ..history.gitrepo import GitRepo
-from .test_incremental_serve import EDITS, tree
-from .test_mkdocs_build import build, copy_demo
+from .test_incremental_serve import EDITS, demo_repo, tree
+from .test_mkdocs_build import build
 
 CACHE = ".cache/buurtwiki"  # the demo's mkdocs.yml leaves cache_dir at its default
 KEPT = re.compile(r"buurtwiki: ([\d.]+) van de ([\d.]+) pagina's komen ongewijzigd uit de cache")
@@ -26,12 +26,7 @@ KEPT = re.compile(r"buurtwiki: ([\d.]+) van de ([\d.]+) pagina's komen ongewijzi
 
 @pytest.fixture
 def repo(tmp_path) -> GitRepo:
-    (tmp_path / "repo").mkdir()
-    root = copy_demo(tmp_path / "repo")
-    git = GitRepo(root, init=True)
-    git.git("add", "-A")
-    git.commit("Begin")
-    return git
+    return demo_repo(tmp_path / "repo")
 
 
 def cached_build(root: Path, site: Path) -> tuple[int, int]:
