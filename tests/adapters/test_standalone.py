@@ -196,3 +196,34 @@ def test_templates_compiled_by_an_earlier_build_give_the_same_site(tmp_path):
         assert len(kept) > 20  # the theme's templates and the package's
         assert oct(next(temp.glob("_jinja2-cache-*")).stat().st_mode & 0o777) == "0o700"
     assert differences(tmp_path / "een", tmp_path / "twee") == []
+
+
+ON_ENV_HOOK = '''\
+import jinja2
+
+
+def on_env(env, config, files):
+    url = env.filters["url"]
+
+    @jinja2.pass_context
+    def marked(context, value):
+        out = url(context, value)
+        return out + "?merk=1" if out.endswith(".css") else out
+
+    env.filters["url"] = marked
+    return env
+'''
+
+
+@pytest.mark.skipif(not can_fork(), reason="forking is not possible on this system")
+def test_history_pages_get_what_another_plugin_adds_to_the_templates(tmp_path):
+    """History pages start early (at on_nav) only when no other plugin changes the template
+    environment; with such a plugin they wait for on_env and get its change too."""
+    story(tmp_path)
+    (tmp_path / "merk.py").write_text(ON_ENV_HOOK, encoding="utf-8")
+    (tmp_path / "mkdocs-hook.yml").write_text(MKDOCS_YML.format(workers=2) + "hooks:\n  - merk.py\n", encoding="utf-8")
+    command = [str(BIN / "mkdocs"), "build", "--strict", "-f", "mkdocs-hook.yml", "-d", "site"]
+    result = subprocess.run(command, cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    history = next((tmp_path / "site").rglob("geschiedenis/index.html")).read_text(encoding="utf-8")
+    assert ".css?merk=1" in history

@@ -41,6 +41,7 @@ from ...outputs.page_store import PageStore
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
 from ...outputs.template_cache import use_cache
+from ...parallel import can_fork
 from .config import BuurtwikiConfig
 from .incremental import KEPT_TEMPLATE, Incremental, kept_note, render_again
 from .navigation import nav_urls, navigation
@@ -66,6 +67,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.command = "build"
         self.files: Files | None = None
         self.env: Environment | None = None
+        self.started = False  # this build's history pages are started (on_nav or on_env)
         self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -159,12 +161,28 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Material prints navigation titles unescaped; a section named after a folder (when the
-        navigation is MkDocs' own) carries a resident's folder name."""
+        navigation is MkDocs' own) carries a resident's folder name. Then, where it is safe, the
+        history pages start (see :meth:`_history_first`)."""
         for item in nav.items:
             _escape_titles(item)
         self.failed = {}
         self.nav = nav
+        self.started = False
+        if self._history_first(config):
+            for page in nav.pages:  # what on_page_markdown gives them, so the menu has its titles now
+                output = self._output(page)
+                if page.markdown is None and output is not None:
+                    page.markdown, page.meta = "", page_meta(output)
+            self._start_history(config, files, self._prepare_env(config.theme.get_env()))
         return nav
+
+    def _history_first(self, config: MkDocsConfig) -> bool:
+        """Start the history pages' workers here, not in on_env: MkDocs renders every other page's
+        body in between (``_populate_page``), and that now shares the cores with them. Only when
+        they are built in other processes, and when no other plugin changes the template
+        environment in its on_env (the history pages would miss that)."""
+        others = [m for m in config.plugins.events.get("env", []) if getattr(m, "__self__", None) is not self]
+        return self.build is not None and self.nav is not None and not others and self._workers() != 0 and can_fork()
 
     def _report(self, config: MkDocsConfig) -> None:
         problems = self.core.problems
@@ -175,18 +193,22 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     @event_priority(-100)  # after other plugins: the history pages use the finished environment
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """Render Material's navigation once per group of pages outside it, then start building
-        the history pages.
+        self.env = self._prepare_env(env)
+        if not self.started:
+            self._start_history(config, files, env)
+        return env
+
+    def _prepare_env(self, env: Environment) -> Environment:
+        """Render Material's navigation once per group of pages outside it.
 
         Entity and history pages are never in the navigation, so for them it looks the same on
         every page that sees the menu's targets at the same relative URLs (content/urls.py:
         links_key). Rendering it for each of thousands of pages is what makes large Material
         builds slow.
         """
-        self.env = env
         use_cache(env)  # compiled templates kept between builds (outputs/template_cache.py)
         material = Path(str(resources.files("material").joinpath("templates")))
-        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
+        env.loader = ChoiceLoader([env.loader or FileSystemLoader([]), PrefixLoader({"material": FileSystemLoader(str(material))})])
         cache: dict[object, str] = self.incremental.nav if self.incremental.engine else {}
         if self.incremental.engine:
             env.bytecode_cache = self.incremental.templates
@@ -208,11 +230,14 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         # pages without a page context (404) announce the site's feed; on_page_context adds the wijk's
         env.globals.update(bw_nav_key=nav_key, bw_cache=cached, buurtwiki={"feeds": feeds_for(self.core, ""), "licence": licence_of(self.core),
                                               "img_origins": image_origins(self.core)})
+        return env
+
+    def _start_history(self, config: MkDocsConfig, files: Files, env: Environment) -> None:
+        self.started = True
         standalone = self.incremental.write_kept(config, self.standalone)
         if standalone and self.nav is not None:
             page_cache, keys = self._page_cache(config)
             self.building = StandalonePages.start(config, files, self.nav, env, standalone, self._workers(), page_cache, keys)
-        return env
 
     def _page_cache(self, config: MkDocsConfig) -> tuple[PageCache | None, dict[str, str]]:
         """The history pages' cache, with every page's key (outputs/page_cache.py)."""
