@@ -3,7 +3,7 @@ reads only that commit from git.
 
 The file is JSON (never pickle: a cache restored in CI must not be able to run code), at most
 ``MAX_BYTES``, and checked on load; anything unexpected means "no cache" and a full walk. It holds
-what :meth:`HistoryIndex.build` needs to reuse an old walk: the head, what was read (``_Source``)
+what :meth:`HistoryIndex.build` needs to reuse an old walk: the head, what was read (``Source``)
 and the reads. Whether the old head is still an ancestor is checked by the walk itself, as in serve.
 """
 
@@ -16,8 +16,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .gitread import Read
-from .index import HistoryIndex, _Source
+from .index import HistoryIndex
 from .model import Commit, FileChange
+from .walk import Source
 
 FORMAT = 1
 MAX_BYTES = 1 << 30  # 1 GiB; a site with 100,000 commits writes about 30 MB
@@ -62,7 +63,7 @@ def load(folder: Path) -> HistoryIndex | None:
         if not isinstance(data, dict) or data.get("key") != _key():
             return None
         raw = data["source"]
-        source = _Source(git_dir=str(raw["git_dir"]), root=str(raw["root"]), prefixes=tuple(raw["prefixes"]),
+        source = Source(git_dir=str(raw["git_dir"]), root=str(raw["root"]), prefixes=tuple(raw["prefixes"]),
                          bots=tuple(raw["bots"]), mailmap=str(raw["mailmap"]), boundaries=frozenset(raw["boundaries"]))
         reads = [_read(item) for item in data["reads"]]
         return HistoryIndex(head=str(data["head"]), _source=source, _reads=reads)

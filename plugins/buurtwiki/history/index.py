@@ -14,10 +14,7 @@ when there is no repository, no commit yet, or only part of the history (a shall
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -25,15 +22,15 @@ import pygit2
 
 from ..content.source import MAX_FILE_BYTES
 from ..model.text import obfuscate_emails
-from . import rawwalk
 from .changes import NO_ROW_KEYS, Change, RowKeys, describe_change
 from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
 from .labels import Relabel
 from .lineage import Lineage, trace
 from .model import Commit, FileChange, RecentChange
-from .notices import PARTIAL, UNPARSEABLE, date_warnings, partial_clone_filter
+from .notices import PARTIAL, date_warnings, partial_clone_filter
 from .people import BotMatcher, People
 from .rawwalk import RawCommit, read_commit
+from .walk import Reused, Source, head_id, mailmap_fingerprint, read_all, reuse, site_root, walking
 from .worktree import CHANGED, NEW, worktree_changes
 
 DEFAULT_PREFIXES = ("content/", "wijken/")
@@ -57,65 +54,11 @@ TOO_BIG = f"een versie was te groot om te vergelijken (meer dan {MAX_VERSION_BYT
 BLOB_CACHE = 256
 
 
-@dataclass(frozen=True)
-class _Source:
-    """What a build read; an old index is only reused when this is the same."""
-
-    git_dir: str
-    root: str
-    prefixes: tuple[str, ...]
-    bots: tuple[str, ...]
-    mailmap: str
-    boundaries: frozenset[str]
-
-
-@dataclass
-class _Reused:
-    reads: list[Read]
-    walked: int  # commits read from git in this build
-
-
-@contextlib.contextmanager
-def _walking(gc_every: int = 50_000) -> Iterator[None]:
-    """Settings for the walk, put back afterwards.
-
-    - libgit2 checks the hash of every object it reads; that is a third of the time of the walk.
-      The objects come from the repository on disk, as for git itself, so the check is left out.
-    - The walk makes some 10 objects per commit that all stay; Python's garbage collector would
-      look at all of them again and again (10% of the time). It runs less often during the walk.
-    """
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], gc_every), *threshold[1:])
-    pygit2.settings.enable_strict_hash_verification(False)
-    try:
-        yield
-    finally:
-        pygit2.settings.enable_strict_hash_verification(True)
-        gc.set_threshold(*threshold)
-
-
 def _norm(path: str | Path) -> str:
     text = str(path).replace("\\", "/")
     while text.startswith("./"):
         text = text[2:]
     return str(PurePosixPath(text)) if text else text
-
-
-def _mailmap_fingerprint(repo: pygit2.Repository) -> str:
-    """Changes when the .mailmap changes, so names resolved with the old one are not reused."""
-    digest = hashlib.sha1()
-    if repo.workdir:
-        with contextlib.suppress(OSError):
-            digest.update((Path(repo.workdir) / ".mailmap").read_bytes())
-    for key in ("mailmap.file", "mailmap.blob"):
-        try:
-            value = repo.config[key]
-        except (KeyError, pygit2.GitError):
-            continue
-        digest.update(key.encode() + str(value).encode())
-        with contextlib.suppress(OSError):
-            digest.update(Path(str(value)).expanduser().read_bytes())
-    return digest.hexdigest()
 
 
 @dataclass(eq=False)
@@ -134,7 +77,7 @@ class HistoryIndex:
     _root: str = field(default="", repr=False)
     _wanted: PathFilter = field(default_factory=lambda: PathFilter(DEFAULT_PREFIXES), repr=False)
     _bots: BotMatcher = field(default_factory=lambda: BotMatcher(DEFAULT_BOTS), repr=False)
-    _source: _Source | None = field(default=None, repr=False)
+    _source: Source | None = field(default=None, repr=False)
     _files: frozenset[str] = field(default_factory=frozenset, repr=False)  # content files at the head
     _worktree: dict[str, str] | None = field(default=None, repr=False)
     _blobs: dict[str, str | None] = field(default_factory=dict, repr=False)
@@ -158,12 +101,12 @@ class HistoryIndex:
             return index
         repo, head = opened
         boundaries = shallow_boundaries(repo) if repo.is_shallow else frozenset()
-        source = _Source(
+        source = Source(
             git_dir=str(Path(repo.path).resolve()),
             root=index._root,
             prefixes=index._wanted.prefixes,
             bots=index._bots.patterns,
-            mailmap=_mailmap_fingerprint(repo),
+            mailmap=mailmap_fingerprint(repo),
             boundaries=boundaries,
         )
         reader = CommitReader(
@@ -175,10 +118,10 @@ class HistoryIndex:
             boundaries=boundaries,
         )
         try:
-            with _walking():
-                reused = _reuse(previous, source, head, reader)
+            with walking():
+                reused = reuse(previous, source, head, reader)
                 if reused is None:
-                    reused = _Reused(_read_all(reader, head, index.warnings), 0)
+                    reused = Reused(read_all(reader, head, index.warnings), 0)
                     reused.walked = len(reused.reads)
                 head_root = reader.site_tree(head.tree_id.raw)
                 index._files = frozenset(d[1] for d in reader.trees.diff(None, head_root, index._wanted))
@@ -206,12 +149,12 @@ class HistoryIndex:
             self.warnings.append(NO_REPOSITORY)
             return None
         self._repo = repo
-        self._root = _site_root(repo, repo_root)
+        self._root = site_root(repo, repo_root)
         if repo.head_is_unborn:
             self.warnings.append(NO_COMMITS)
             return None
         try:
-            head = read_commit(repo, _head_id(repo))
+            head = read_commit(repo, head_id(repo))
         except (pygit2.GitError, KeyError, ValueError) as error:
             self.warnings.append(READ_ERROR.format(error=error))
             return None
@@ -359,75 +302,3 @@ class HistoryIndex:
         """True when the file in the work tree is new or changed and not committed yet:
         the page can say "nog niet vastgelegd"."""
         return self.worktree_status(path) in (NEW, CHANGED)
-
-
-def _head_id(repo: pygit2.Repository) -> pygit2.Oid:
-    try:
-        return repo.head.peel(pygit2.Commit).id
-    except (pygit2.GitError, ValueError):
-        target = repo.head.target  # a head commit libgit2 cannot parse: read by hand
-        return target if isinstance(target, pygit2.Oid) else pygit2.Oid(hex=target)
-
-
-def _read_all(reader: CommitReader, head: pygit2.Commit | RawCommit, warnings: list[str]) -> list[Read]:
-    """Every commit, through libgit2's fast walk; by hand when libgit2 cannot parse a commit."""
-    try:
-        return [reader.read(c) for c in reader.walk(head.id)]
-    except (pygit2.GitError, ValueError) as error:
-        warnings.append(UNPARSEABLE.format(error=error))
-    return [reader.read(c) for c in rawwalk.walk(reader.repo, head.id)]
-
-
-def _site_root(repo: pygit2.Repository, repo_root: Path) -> str:
-    """Where the site lives inside the repository: "" or "sub/folder/"."""
-    if not repo.workdir:
-        return ""
-    try:
-        rel = repo_root.resolve().relative_to(Path(repo.workdir).resolve())
-    except ValueError:
-        return ""
-    text = rel.as_posix()
-    return "" if text in ("", ".") else text.rstrip("/") + "/"
-
-
-def _reuse(previous: HistoryIndex | None, source: _Source, head: pygit2.Commit | RawCommit, reader: CommitReader) -> _Reused | None:
-    """The reads of a full build, taken from ``previous`` plus the new commits; None if not possible."""
-    try:
-        return _reuse_reads(previous, source, head, reader)
-    except (pygit2.GitError, ValueError):
-        return None  # a commit libgit2 cannot read: a full build reads it by hand
-
-
-def _reuse_reads(previous: HistoryIndex | None, source: _Source, head: pygit2.Commit | RawCommit, reader: CommitReader) -> _Reused | None:
-    if previous is None or previous.head is None or previous._source != source:
-        return None
-    repo = reader.repo
-    old = pygit2.Oid(hex=previous.head)
-    if head.id == old:
-        return _Reused(list(previous._reads), 0)
-    try:
-        if not repo.descendant_of(head.id, old):
-            return None
-    except (pygit2.GitError, KeyError, ValueError):
-        return None
-    new_reads: list[Read] = []
-    new_ids: set[pygit2.Oid] = set()
-    outside: set[pygit2.Oid] = set()  # parents of new commits that are not new
-    for commit in reader.walk(head.id, hide=[old]):
-        new_reads.append(reader.read(commit))
-        new_ids.add(commit.id)
-        outside.update(commit.parent_ids)
-    outside -= new_ids
-    if outside <= {old}:
-        # All new commits descend from the old head: a full walk would list them first, then
-        # exactly the old walk.
-        return _Reused(new_reads + previous._reads, len(new_reads))
-    # A side branch that forked before the old head was merged: its commits fall between old
-    # ones in a full walk. Walk everything again for the order (cheap), read nothing twice.
-    known = {c.sha: (c, ch) for c, ch in previous._reads}
-    known.update((c.sha, (c, ch)) for c, ch in new_reads)
-    reads: list[Read] = []
-    for commit in reader.walk(head.id):
-        found = known.get(str(commit.id))
-        reads.append(found if found is not None else reader.read(commit))
-    return _Reused(reads, len(new_reads))
