@@ -71,3 +71,18 @@ def test_a_page_removed_while_the_mirror_is_made_is_left_out_not_a_failure(tmp_p
     mirror.mkdir()
     assert link_pages(site, mirror, set()) == 1
     assert sorted(p.name for p in mirror.iterdir()) == ["index.html"]
+
+
+def test_in_the_background_pagefind_runs_at_a_lower_priority_and_makes_the_same_index(tmp_path):
+    """Serve makes the search index after each rebuild; the next rebuild must not wait for CPU."""
+    import shutil
+
+    site = tmp_path / "site"
+    for n in range(3):
+        write(site / f"plek-{n}" / "index.html", MARKED.format(f"Plek {n}"))
+    indexing = Indexing(site, background=True).start()
+    assert indexing.wait() is None
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == 3
+    if shutil.which("nice") and os.name == "posix":
+        assert indexing._proc is not None and indexing._proc.args[:3] == [shutil.which("nice"), "-n", "10"]

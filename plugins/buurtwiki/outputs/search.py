@@ -87,17 +87,18 @@ def mark(build: Build, page: OutputPage, html: str) -> str:
     return f'<div data-pagefind-body>{"".join(marks)}{html}</div>'
 
 
-def start_index(build: Build, site_dir: str | Path, skip: Collection[str] = ()) -> Indexing | None:
+def start_index(build: Build, site_dir: str | Path, skip: Collection[str] = (), background: bool = False) -> Indexing | None:
     """Start Pagefind over the built site, leaving out the files in ``skip`` (pages still being
-    written that are never indexed); None when Pagefind is off. ``wait()`` on the result."""
+    written that are never indexed); None when Pagefind is off. ``wait()`` on the result.
+    ``background``: at a lower priority, so that a rebuild in serve is not slowed down by it."""
     if not enabled(build):
         return None
     from .search_index import Indexing
 
-    return Indexing(site_dir, skip).start()
+    return Indexing(site_dir, skip, background).start()
 
 
-def index_site(build: Build, site_dir: str | Path, skip: Collection[str] = ()) -> str | None:
+def index_site(build: Build, site_dir: str | Path, skip: Collection[str] = (), background: bool = False) -> str | None:
     """Run Pagefind over the built site; a Dutch warning when that failed (the site is built)."""
-    indexing = start_index(build, site_dir, skip)
+    indexing = start_index(build, site_dir, skip, background)
     return indexing.wait() if indexing is not None else None

@@ -57,8 +57,9 @@ class Indexing:
     """One Pagefind run: :meth:`start` returns at once, :meth:`wait` returns a Dutch warning
     when the index could not be made (the site itself is built either way)."""
 
-    def __init__(self, site_dir: str | Path, skip: Collection[str] = ()) -> None:
+    def __init__(self, site_dir: str | Path, skip: Collection[str] = (), background: bool = False) -> None:
         self.site_dir = Path(site_dir).resolve()
+        self.background = background  # serve: the next rebuild goes first (a lower priority, where the system has `nice`)
         self.skip = {os.path.normpath(Path(p).resolve()) for p in skip}
         self._proc: subprocess.Popen[str] | None = None
         self._folder: str | None = None
@@ -77,6 +78,9 @@ class Indexing:
             link_pages(self.site_dir, Path(self._folder), self.skip)
             command = [sys.executable, "-m", PAGEFIND, "--site", self._folder,
                        "--output-path", str(self.site_dir / BUNDLE), "--silent"]
+            nice = shutil.which("nice") if self.background and os.name == "posix" else None
+            if nice:
+                command = [nice, "-n", "10", *command]
             self._proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         except OSError as error:
             self._error = FAILED.format(detail=str(error)[:300])

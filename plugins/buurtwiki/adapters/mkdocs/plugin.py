@@ -315,7 +315,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     def _index_search(self, site_dir: str, config: MkDocsConfig) -> None:
         self.incremental.write_later(site_dir, partial(render_again, config, self.files, self.nav, self.env))
-        failed = search.index_site(self.core, site_dir)
+        failed = search.index_site(self.core, site_dir, background=True)  # the next edit's rebuild goes first
         if failed:
             log.warning(failed)
 
