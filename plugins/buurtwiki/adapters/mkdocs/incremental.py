@@ -204,6 +204,8 @@ class Incremental:
 def kept_note(kept: int, current: Build, cache_dir: str) -> str:
     """What `mkdocs build` says about the pages it took from its cache."""
     total = sum(1 for page in current.outputs.pages.values() if not page.standalone)
+    if not kept:
+        return f"alle {_count(total)} pagina's worden gemaakt: de cache ({cache_dir}) heeft geen bruikbare pagina's."
     return (f"{_count(kept)} van de {_count(total)} pagina's komen ongewijzigd uit de cache ({cache_dir}); "
             f"{_count(total - kept)} opnieuw gemaakt.")
 
