@@ -109,7 +109,7 @@ def _fingerprint(build: Build, entity: Entity) -> str:
 def _global_key(build: Build) -> str:
     """Everything that is on every page, or that no finer rule covers. The model itself (the
     registry) is code or comes from ``mkdocs.yml``: the adapter's engine key covers both."""
-    options = {k: v for k, v in vars(build.options).items() if k != "registry"}
+    options = {k: v for k, v in vars(build.options).items() if k not in ("registry", "root")}  # not where the checkout is
     site = build.site
     shared = sorted((p.src_uri, p.title, p.kind.value, repr(p.menu), p.standalone)
                     for p in build.outputs.pages.values() if p.kind not in _PER_ENTITY)
