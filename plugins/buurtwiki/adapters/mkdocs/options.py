@@ -8,6 +8,7 @@ and checks exactly as in a build), so that ``check`` and ``nieuw`` see the same 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 from pathlib import Path
@@ -99,9 +100,10 @@ def engine_key(config: MkDocsConfig) -> str:
             parts.append(package)
     if config.config_file_path and os.path.isfile(config.config_file_path):
         parts.append(Path(config.config_file_path).read_text(encoding="utf-8", errors="replace"))
-    if config.theme.custom_dir:
+    if config.theme.custom_dir:  # by content: a fresh clone (CI) gives every file a new modification time
         for path in sorted(Path(config.theme.custom_dir).rglob("*")):
             if path.is_file():
-                parts.append(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}")
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                parts.append(f"{path.relative_to(config.theme.custom_dir).as_posix()}:{digest}")
     parts.append(repr(config.extra))
     return "\n".join(parts)
