@@ -28,7 +28,7 @@ Bewoners willen bomen en bankjes op het plein. Er is nu alleen steen.
 
 def fields(old: str | None, new: str | None, type_name: str = "agendapunt") -> list[str]:
     """The field changes as a page of ``type_name`` shows them (its rows told apart by its row_keys)."""
-    row_keys = DEFAULT_REGISTRY.get(type_name).row_keys
+    row_keys = DEFAULT_REGISTRY.get(type_name).rows()
     return [f.text for f in describe_change(old, new, row_keys=row_keys).fields]
 
 
@@ -94,11 +94,11 @@ def test_rows_added_and_removed_in_mijlpalen_and_bezetting() -> None:
         "bezetting (Sanne, dock, 2021-01-01): tot: 2024-06-30",
         "bezetting: + Youssef (dock, 2024-07-01 –)",
     ]
-    # without a type nothing tells the rows apart: a row is removed and another added
+    # without a type nothing tells the rows apart or names them: a whole row is removed and others added
     assert [f.text for f in describe_change(rol_old, rol_new).fields] == [
-        "bezetting: - Sanne (dock, 2021-01-01 –)",
-        "bezetting: + Sanne (dock, 2021-01-01 – 2024-06-30)",
-        "bezetting: + Youssef (dock, 2024-07-01 –)",
+        "bezetting: - naam: Sanne, organisatie: dock, van: 2021-01-01",
+        "bezetting: + naam: Sanne, organisatie: dock, van: 2021-01-01, tot: 2024-06-30",
+        "bezetting: + naam: Youssef, organisatie: dock, van: 2024-07-01",
     ]
 
 
@@ -112,7 +112,7 @@ def test_rows_are_told_apart_by_the_types_row_keys_from_the_registry() -> None:
     registry = DEFAULT_REGISTRY.with_types(team)
     old = "---\ntitel: Bestuur\nleden:\n  - naam: Sanne\n    taak: penningmeester\n---\n"
     new = old.replace("penningmeester", "voorzitter")
-    change = describe_change(old, new, row_keys=registry.get("team").row_keys)
+    change = describe_change(old, new, row_keys=registry.get("team").rows())
     assert [f.text for f in change.fields] == ["leden (Sanne): taak: penningmeester → voorzitter"]
     assert change.summary == "leden (Sanne): taak: penningmeester → voorzitter"
 
@@ -174,3 +174,23 @@ def test_long_text_values_get_a_word_diff() -> None:
     (field,) = describe_change(old, new).fields
     assert field.text == "samenvatting aangepast"
     assert ("toegevoegd", "twee weken ") in [(s.kind, s.text) for s in field.segments]
+
+
+def test_how_a_row_is_named_comes_from_the_model_for_a_new_type_too() -> None:
+    """A period reads as who (the rest, from – to); an answer field as "<label> van <row> vastgelegd"."""
+    vraag = EntityType("vraag", "Vraag", "Vragen", "vragen", [
+        Field("titel", Text(), required=True, label="Titel"),
+        Field("beurten", ListOf(Struct([Field("wie", Text(), label="Wie"), Field("begin", Text(), label="Begin"),
+                                        Field("eind", Text(), label="Eind")], period=("begin", "eind"))), label="Beurten"),
+        Field("aan", ListOf(Struct([Field("wie", Text(), label="Wie"), Field("antwoord", Text(), label="Antwoord")],
+                                   answer="antwoord")), label="Aan"),
+    ], row_keys={"beurten": ("wie", "begin"), "aan": ("wie",)})
+    rows = DEFAULT_REGISTRY.with_types(vraag).get("vraag").rows()
+    old = "---\ntitel: V\naan:\n  - wie: gemeente\n---\n"
+    new = "---\ntitel: V\nbeurten:\n  - wie: Ali\n    begin: mei\naan:\n  - wie: gemeente\n    antwoord: ja\n---\n"
+    assert [f.text for f in describe_change(old, new, row_keys=rows).fields] == [
+        "beurten toegevoegd: wie: Ali, begin: mei",
+        "antwoord van gemeente vastgelegd: ja",
+    ]
+    more = new.replace("    begin: mei\n", "    begin: mei\n  - wie: Bo\n    begin: juni\n    eind: juli\n")
+    assert [f.text for f in describe_change(new, more, row_keys=rows).fields] == ["beurten: + Bo (juni – juli)"]

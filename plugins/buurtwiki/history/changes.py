@@ -21,6 +21,7 @@ from typing import Any
 
 from ..content.bounded_yaml import YamlProblem, compose, plain
 from ..content.source import split
+from ..model.types import Rows
 from .labels import Relabel
 from .worddiff import ADDED, REMOVED, Segment, word_diff
 
@@ -30,10 +31,12 @@ EMPTY = "(leeg)"
 MAX_VALUE = 80  # longer values are cut off in the lines; long text gets a word diff instead
 MAX_SUMMARY_FIELDS = 3
 
-# Lists of groups and the fields that tell which group is which: the page type's ``row_keys``
-# (model/schema.py), passed in by the caller; without a type, rows are compared whole.
-RowKeys = Mapping[str, tuple[str, ...]]
+# Lists of groups, by field: which sub-fields tell the rows apart, whether a row is a period, which
+# sub-field is an answer (``EntityType.rows()``, from model/schema.py), passed in by the caller;
+# without a type, rows are compared and shown whole.
+RowKeys = Mapping[str, Rows]
 NO_ROW_KEYS: RowKeys = {}
+_WHOLE = Rows()
 
 
 @dataclass(frozen=True)
@@ -118,21 +121,22 @@ def _short(value: Any) -> str:
     return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1].rstrip() + "…"
 
 
-def _row(name: str, row: Any) -> str:
-    """A group in a list, in a few words: "2024-05-01 Eerste bijeenkomst"."""
+def _row(rows: Rows, row: Any) -> str:
+    """A group in a list, in a few words, from its keys: "2024-05-01 Eerste bijeenkomst"; a period
+    as who, with the rest and the dates in brackets: "Sanne (dock, 2021-01-01 – 2024-06-30)"."""
     if not isinstance(row, dict):
         return _short(row)
-    if name == "mijlpalen":
-        return _short(" ".join(str(row[k]) for k in ("datum", "titel") if row.get(k)) or row)
-    if name == "bezetting":
-        who = row.get("naam") or row.get("organisatie") or "?"
-        extra = [str(row["organisatie"])] if row.get("naam") and row.get("organisatie") else []
-        if row.get("van") or row.get("tot"):
-            extra.append(f"{row.get('van') or '?'} – {row.get('tot') or ''}".rstrip())
-        return _short(f"{who} ({', '.join(extra)})" if extra else who)
-    if name == "gericht_aan" and row.get("organisatie"):
-        return str(row["organisatie"])
-    return _short(row)
+    start, end = rows.period or ("", "")
+    named = [str(row[k]) for k in rows.keys if k not in (start, end) and row.get(k)]
+    if rows.period is None:
+        return _short(" ".join(named) or row)
+    if not named and not (row.get(start) or row.get(end)):
+        return _short(row)
+    extra = named[1:]
+    if row.get(start) or row.get(end):
+        extra.append(f"{row.get(start) or '?'} – {row.get(end) or ''}".rstrip())
+    who = named[0] if named else "?"
+    return _short(f"{who} ({', '.join(extra)})" if extra else who)
 
 
 # -- comparing ---------------------------------------------------------------------------------
@@ -151,7 +155,7 @@ def _as_list(value: Any) -> list[Any]:
 
 def _compare_lists(name: str, label: str, old: list[Any], new: list[Any], keys: RowKeys) -> list[FieldChange]:
     if name in keys or any(isinstance(v, dict) for v in old + new):
-        return _compare_rows(name, label, old, new, keys.get(name, ()))
+        return _compare_rows(name, label, old, new, keys.get(name, _WHOLE))
     out = [FieldChange(name, REMOVED, f"{label}: - {_short(v)}", old=_text(v)) for v in old if v not in new]
     out += [FieldChange(name, ADDED, f"{label}: + {_short(v)}", new=_text(v)) for v in new if v not in old]
     if not out and old != new:
@@ -165,42 +169,46 @@ def _row_key(keys: tuple[str, ...], row: Any) -> Any:
     return None
 
 
-def _compare_rows(name: str, label: str, old: list[Any], new: list[Any], keys: tuple[str, ...]) -> list[FieldChange]:
+def _compare_rows(name: str, label: str, old: list[Any], new: list[Any], rows: Rows) -> list[FieldChange]:
     """Lists of groups: rows added and removed, and what changed in a row that is still the same
     row by its keys (the type's ``row_keys``)."""
+    keys = rows.keys
     out: list[FieldChange] = []
     old_by_key = {_row_key(keys, r): r for r in old if _row_key(keys, r) is not None}
     new_by_key = {_row_key(keys, r): r for r in new if _row_key(keys, r) is not None}
     for key, row in new_by_key.items():
         if key in old_by_key and old_by_key[key] != row:
-            out += _row_change(name, label, keys, old_by_key[key], row)
+            out += _row_change(name, label, rows, old_by_key[key], row)
     matched = set(old_by_key) & set(new_by_key)
     for row in old:
         if row not in new and _row_key(keys, row) not in matched:
-            out.append(FieldChange(name, REMOVED, f"{label}: - {_row(name, row)}", old=_text(row)))
+            out.append(FieldChange(name, REMOVED, f"{label}: - {_row(rows, row)}", old=_text(row)))
     for row in new:
         if row not in old and _row_key(keys, row) not in matched:
-            out.append(FieldChange(name, ADDED, f"{label}: + {_row(name, row)}", new=_text(row)))
+            out.append(FieldChange(name, ADDED, f"{label}: + {_row(rows, row)}", new=_text(row)))
     return out
 
 
-def _row_change(name: str, label: str, keys: tuple[str, ...], old: Any, new: Any) -> list[FieldChange]:
-    """One row, before and after, named by its keys; a reaction (gericht_aan) in a sentence."""
+def _row_change(name: str, label: str, rows: Rows, old: Any, new: Any) -> list[FieldChange]:
+    """One row, before and after, named by its keys; an answer (a reaction in ``gericht_aan``) in a sentence."""
     if not isinstance(old, dict) or not isinstance(new, dict):
         return [_scalar(name, label, old, new)]
+    keys = rows.keys
     who = ", ".join(_text(new.get(k)) for k in keys if new.get(k) is not None)
     out: list[FieldChange] = []
-    before, after = old.get("reactie"), new.get("reactie")
+    answer = rows.answer
+    before, after = (old.get(answer), new.get(answer)) if answer else (None, None)
     if before != after:
+        said = rows.answer_label or str(answer)
         if after is None:
-            text = f"reactie van {who} weggehaald (was {_text(before)})"
+            text = f"{said} van {who} weggehaald (was {_text(before)})"
         elif before is None:
-            text = f"reactie van {who} vastgelegd: {_text(after)}"
+            text = f"{said} van {who} vastgelegd: {_text(after)}"
         else:
-            text = f"reactie van {who} vastgelegd: {_text(before)} {ARROW} {_text(after)}"
+            text = f"{said} van {who} vastgelegd: {_text(before)} {ARROW} {_text(after)}"
         out.append(FieldChange(name, CHANGED, text, None if before is None else _text(before), None if after is None else _text(after)))
     for sub in [*new, *(k for k in old if k not in new)]:
-        if sub in keys or sub == "reactie" or old.get(sub) == new.get(sub):
+        if sub in keys or sub == answer or old.get(sub) == new.get(sub):
             continue
         where = f"{label} ({who}): {sub}"
         if sub not in old:
@@ -233,7 +241,7 @@ def _compare(name: str, label: str, old: Any, new: Any, keys: RowKeys = NO_ROW_K
 
 def compare_fields(old: dict[str, Any], new: dict[str, Any], keys: RowKeys = NO_ROW_KEYS) -> list[FieldChange]:
     """Field changes, in the order of the fields in the new version (removed fields last);
-    ``keys`` tells the rows of a list of groups apart (the type's ``row_keys``)."""
+    ``keys`` says how to compare and name the rows of each list of groups (``EntityType.rows()``)."""
     out: list[FieldChange] = []
     for name in new:
         if name not in old:
@@ -263,8 +271,9 @@ def describe_change(
     old_text: str | None, new_text: str | None, relabel: Relabel | None = None, row_keys: RowKeys = NO_ROW_KEYS
 ) -> Change:
     """What changed from ``old_text`` to ``new_text`` (None: the file did not exist, or is binary).
-    ``relabel`` shows value words with their Dutch label (history/labels.py); ``row_keys`` are the
-    page type's (``EntityType.row_keys``): which rows of a list of groups are the same row."""
+    ``relabel`` shows value words with their Dutch label (history/labels.py); ``row_keys`` is the
+    page type's ``EntityType.rows()``: which rows of a list of groups are the same row, and how a
+    row is named."""
     if old_text is None and new_text is None:
         return Change("geen tekst om te vergelijken")
     created, deleted = old_text is None, new_text is None

@@ -61,7 +61,7 @@ GERICHT_AAN = Struct([
     Field("datum", Date(), label="Datum reactie"),
     Field("toelichting", Text(), label="Toelichting"),
     Field("bron", Url(), label="Bron"),
-])
+], answer="reactie")
 
 MIJLPAAL = Struct([
     Field("datum", Date(), required=True, label="Datum"),

@@ -60,6 +60,16 @@ class OverviewSpec:
     intro: str = ""
 
 
+@dataclass(frozen=True)
+class Rows:
+    """How history compares and names the rows of one list-of-groups field (history/changes.py)."""
+
+    keys: tuple[str, ...] = ()  # the sub-fields that tell rows apart (``EntityType.row_keys``)
+    period: tuple[str, str] | None = None  # a row is a stretch of time (``Struct.period``)
+    answer: str | None = None  # the sub-field holding an answer to the row (``Struct.answer``)
+    answer_label: str = ""  # how a person calls it ("reactie")
+
+
 @dataclass
 class EntityType:
     """One type of the content format: its folder, fields and how it is named to people."""
@@ -131,6 +141,18 @@ class EntityType:
     def row_key(self, name: str) -> tuple[str, ...]:
         """The sub-fields that tell the rows of a list-of-groups field apart; empty if none."""
         return self.row_keys.get(name, ())
+
+    def rows(self) -> dict[str, Rows]:
+        """Every list-of-groups field, with how history compares and names its rows."""
+        out = {}
+        for spec in self.fields:
+            struct = spec.kind.item if isinstance(spec.kind, ListOf) else None
+            if not isinstance(struct, Struct):
+                continue
+            answer = struct.field(struct.answer) if struct.answer else None
+            out[spec.name] = Rows(self.row_key(spec.name), struct.period, struct.answer,
+                                  answer.label.lower() if answer is not None else "")
+        return out
 
     def src_uri(self, slug: str, wijk: str | None = None, agenda: str | None = None) -> str:
         """The page's path as the site sees it (``wijken/ohg/plekken/buurtkamer.md``)."""

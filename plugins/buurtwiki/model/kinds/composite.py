@@ -69,10 +69,15 @@ class Struct(Kind):
     # A row that is a stretch of time: the names of its start and end date fields (``van``, ``tot``).
     # A list of such rows is shown as a timeline with the gaps between them (outputs/periods.py).
     period: tuple[str, str] | None = None
+    # The field that holds an answer to the row (``reactie`` of ``gericht_aan``): history says
+    # "reactie van <row> vastgelegd: …" when it changes, in the words of its label.
+    answer: str | None = None
 
     def __post_init__(self) -> None:
         if self.period is not None and not all(self.field(name) for name in self.period):
             raise ValueError(f"period {self.period} names a field this group does not have")
+        if self.answer is not None and self.field(self.answer) is None:
+            raise ValueError(f"answer {self.answer!r} names a field this group does not have")
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
