@@ -112,7 +112,10 @@ def test_ecosystem_controls_are_labelled_form_controls(demo):
     assert re.search(r'<label class="bw-eco-type"><input type="checkbox" name="type" value="initiatief" checked', html)
     assert '<label for="bw-eco-focus">Op pagina</label>' in html
     assert '<option value="">Geen focus: de hele wijk</option>' in html  # the script adds the pages from the data
-    assert 'data-naam="Initiatief" data-meervoud="Initiatieven"' in html
+    assert 'data-naam="Initiatief" data-meervoud="Initiatieven">' in html
+    # the script draws the wijk's own page larger and never widens a focus through it: which type
+    # that is comes from the model (its layout), not from a type name in the script
+    assert re.findall(r'value="(\w+)"[^>]*data-spil', html) == ["wijk"]
     assert '<input type="radio" name="stappen" value="1" checked> 1 stap' in html
     assert '<input type="radio" name="stappen" value="2"> 2 stappen' in html
 

@@ -22,7 +22,7 @@
   var PHONE_FONT = 13; // px: labels on a phone
   var ROW = TAP + 52; // px: one row of shapes with a label of two lines under them
   var LINE = "#767676"; // 4.5:1 on white
-  var types = {}; // type name -> {colour, shape, name, order}
+  var types = {}; // type name -> {colour, shape, name, order, hub}
 
   Array.prototype.forEach.call(form.querySelectorAll('input[name="type"]'), function (box, i) {
     types[box.value] = {
@@ -30,7 +30,8 @@
       shape: box.getAttribute("data-vorm"),
       name: box.getAttribute("data-naam") || box.value,
       plural: box.getAttribute("data-meervoud") || box.value,
-      order: i
+      order: i,
+      hub: box.hasAttribute("data-spil") // the wijk's own type, from the model
     };
   });
 
@@ -91,7 +92,7 @@
     data.nodes.forEach(function (n) {
       var style = types[n.type] || { colour: "#555555", shape: "ellipse", name: n.type };
       var inner = n.wijk === wijk;
-      var nodeSize = Math.min(48, 22 + 3 * Math.sqrt(degree[n.id] || 0)) * (n.type === "wijk" ? 1.3 : 1);
+      var nodeSize = Math.min(48, 22 + 3 * Math.sqrt(degree[n.id] || 0)) * ((types[n.type] || {}).hub ? 1.3 : 1);
       elements.push({
         group: "nodes",
         data: { id: n.id, label: n.titel, type: n.type, url: n.url, inner: inner, colour: style.colour, shape: style.shape, size: nodeSize },
@@ -364,7 +365,7 @@
           var next = [];
           frontier.forEach(function (n) {
             // The wijk page links to nearly everything: do not widen through it (unless it is the focus).
-            if (n.data("type") === "wijk" && !n.same(focus)) return;
+            if ((types[n.data("type")] || {}).hub && !n.same(focus)) return;
             n.neighborhood("node").forEach(function (m) {
               if (!visible[m.id()] && allowed(m)) {
                 visible[m.id()] = true;

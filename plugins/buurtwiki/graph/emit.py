@@ -16,7 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..content.urls import site_root
-from ..model.types import WIJKEN_URL
+from ..model.types import WIJKEN_URL, Layout
 from ..outputs.page import MenuEntry, OutputFile, OutputPage, PageKind
 from .sections import ecosystem_url
 from .views import incoming_groups, loose_ends, outgoing_groups, svg_shape
@@ -97,6 +97,8 @@ def _types_in(sub: SubGraph, registry: Registry) -> list[dict[str, Any]]:
             "colour": style.colour,
             "shape": style.shape,
             "svg": svg_shape(style.shape),
+            # the wijk's own page links to nearly everything: drawn larger, and never widened through
+            "hub": entity_type is not None and entity_type.layout is Layout.WIJK_INDEX,
         })
     return out
 
