@@ -97,12 +97,15 @@ def snapshot(build: Build) -> Snapshot:
 
 
 def _fingerprint(build: Build, entity: Entity) -> str:
-    """Everything of one entity's own file and history that its own pages show."""
+    """Everything of one entity's own file and history that its own pages show. A commit's id
+    covers every commit before it, so the newest change, with how many there are, stands for the
+    file's whole history (a rewritten history gives the newest change another id)."""
     history: tuple = ()
     if build.history is not None:
         index = build.history
-        history = (tuple((c.commit.sha, c.code, c.path, c.old_path, c.old_blob, c.new_blob)
-                         for c in index.history(entity.path)), index.uncommitted(entity.path))
+        changes = index.history(entity.path)
+        newest = (changes[0].commit.sha, changes[0].code, changes[0].path, changes[0].old_path) if changes else None
+        history = (len(changes), newest, index.uncommitted(entity.path))
     return _digest((entity.source.text, history))
 
 
