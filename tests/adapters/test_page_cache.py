@@ -116,3 +116,22 @@ def test_random_edits_with_the_cache_give_the_site_of_a_full_build(tmp_path):
             repo.commit(f"Wijziging {number}: {edit.__name__}")
         site = build(root, workers=2)
         assert differences(site, uncached_copy(root, tmp_path / str(number))) == [], edit.__name__
+
+
+def test_serve_keeps_the_entries_of_history_pages_it_kept_in_place(tmp_path):
+    """Serve builds only the history pages an edit changes; the others stay in its site folder.
+    Their cached copies are still right for the next `mkdocs build`: only a build through which
+    every history page passed may prune."""
+    from buurtwiki.outputs.page_cache import PageCache
+
+    built = tmp_path / "page.html"
+    built.write_text("<p>oud</p>", encoding="utf-8")
+    PageCache(tmp_path / "cache").store("a" * 64, built)
+    serve = PageCache(tmp_path / "cache", complete=False)
+    serve.store("b" * 64, built)
+    serve.prune()
+    assert len(list((tmp_path / "cache" / FOLDER).rglob("*.html"))) == 2
+    full = PageCache(tmp_path / "cache")
+    full.store("b" * 64, built)
+    full.prune()
+    assert [p.stem for p in (tmp_path / "cache" / FOLDER).rglob("*.html")] == ["b" * 64]

@@ -20,7 +20,7 @@ import functools
 import hashlib
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,14 +71,16 @@ def site_key(build: Build, engine: str) -> str:
                     build.history.head is not None if build.history else None])
 
 
-def history_keys(build: Build, engine: str) -> dict[str, str]:
-    """The key of every history page (by ``src_uri``); empty without a history index."""
+def history_keys(build: Build, engine: str, only: Collection[str] | None = None) -> dict[str, str]:
+    """The key of every history page (by ``src_uri``), or of those in ``only``; empty without a history index."""
     if not has_history(build):
         return {}
     index = build.history_index
     base = site_key(build, engine)
     keys = {}
     for entity in build.site.entities:
+        if only is not None and history_src_uri(entity) not in only:
+            continue
         changes = [(c.commit.sha, c.code, c.path, c.old_path, c.old_blob, c.new_blob) for c in index.history(entity.path)]
         keys[history_src_uri(entity)] = _digest([base, entity.path, entity.title, changes, index.uncommitted(entity.path)])
     return keys
@@ -87,9 +89,10 @@ def history_keys(build: Build, engine: str) -> dict[str, str]:
 class PageCache:
     """Files by key under ``folder``; copies only."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, complete: bool = True) -> None:
         self.folder = folder / FOLDER
         self.used: set[str] = set()
+        self.complete = complete  # every history page of the build passes through here (serve keeps some elsewhere)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.html"
@@ -119,8 +122,9 @@ class PageCache:
         self.used.add(key)
 
     def prune(self) -> None:
-        """Remove what this build did not use, so the cache does not grow with every change."""
-        if not self.folder.is_dir():
+        """Remove what this build did not use, so the cache does not grow with every change; not
+        when pages were kept elsewhere (serve): their entries are still right for the next build."""
+        if not self.complete or not self.folder.is_dir():
             return
         for sub in self.folder.iterdir():
             for item in sub.iterdir() if sub.is_dir() else []:

@@ -236,14 +236,16 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.started = True
         standalone = self.incremental.write_kept(config, self.standalone)
         if standalone and self.nav is not None:
-            page_cache, keys = self._page_cache(config)
+            page_cache, keys = self._page_cache(config, {p.src_uri for p in standalone}, len(standalone) == len(self.standalone))
             self.building = StandalonePages.start(config, files, self.nav, env, standalone, self._workers(), page_cache, keys)
 
-    def _page_cache(self, config: MkDocsConfig) -> tuple[PageCache | None, dict[str, str]]:
-        """The history pages' cache, with every page's key (outputs/page_cache.py)."""
+    def _page_cache(self, config: MkDocsConfig, pages: set[str], complete: bool) -> tuple[PageCache | None, dict[str, str]]:
+        """The history pages' cache, with the key of each of ``pages`` (outputs/page_cache.py);
+        ``complete``: they are all history pages of this build (serve may keep others)."""
         if not self.config.cache_dir:
             return None, {}
-        return PageCache(self.core.options.root / self.config.cache_dir), history_keys(self.core, engine_key(config))
+        cache = PageCache(self.core.options.root / self.config.cache_dir, complete)
+        return cache, history_keys(self.core, engine_key(config), pages)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str:
         """MkDocs never reads a resident's file: it would parse the front matter with its own YAML
