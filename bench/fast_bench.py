@@ -97,9 +97,12 @@ def _cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def serve_latency(root: Path, edits: int = 3, commit: bool = False, cpu: list[float] | None = None) -> list[float]:
+def serve_latency(root: Path, edits: int = 3, commit: bool = False, cpu: list[float] | None = None,
+                  settle: float = 5.0) -> list[float]:
     """Seconds from writing a file (and committing it, with ``commit``) to the served page showing
-    the new text; ``cpu`` receives the serve process's CPU seconds per edit."""
+    the new text; ``cpu`` receives the serve process's CPU seconds per edit. ``settle``: seconds
+    between the first served page and the first edit (0: edit at once, while the first build's
+    search index is still being made)."""
     port = 8765
     name = config(root, "mkdocs-serve.yml", ".cache/serve")
     # livereload stays on: with --no-livereload, `mkdocs serve` watches no files and never rebuilds
@@ -111,7 +114,7 @@ def serve_latency(root: Path, edits: int = 3, commit: bool = False, cpu: list[fl
     results = []
     try:
         _wait(url, "", 600)
-        time.sleep(5)  # the first build's search index
+        time.sleep(settle)  # the first build's search index
         for n in range(edits):
             word = f"meetwoord{n}x{int(time.time())}"
             before = _cpu(proc.pid)
@@ -236,6 +239,10 @@ def measure_serve(root: Path, out: dict[str, object]) -> None:
         print(f"{name}, saved edit to served page: {', '.join(f'{t:.2f}' for t in latencies)} s; "
               f"CPU of the serve process per rebuild (polling left out): {', '.join(f'{t:.2f}' for t in cpu)} s", flush=True)
         clean_outputs(root)
+    first = serve_latency(root, edits=1, settle=0)
+    out["serve_first_edit"] = first[0]
+    print(f"serve, first edit right after the first page is served: {first[0]:.2f} s", flush=True)
+    clean_outputs(root)
 
 
 def only_serve(root: Path, tool: Path, out: dict[str, object]) -> int:
