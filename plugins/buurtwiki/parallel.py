@@ -8,6 +8,8 @@ Every use falls back to doing the work in this process, with the same result.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import multiprocessing
 import os
 import threading
@@ -26,3 +28,17 @@ def can_fork() -> bool:
 
 def fork_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def skip_collection_at_exit() -> None:
+    """Let this process end without Python's last garbage collection.
+
+    When the interpreter stops, it collects once more over every object still alive. After a
+    build of 10,000 pages those are millions (the history index, the site, MkDocs' pages), and
+    that took 5 s of nothing: the operating system frees the memory anyway. Objects frozen by
+    ``gc.freeze()`` are left out of that collection. The freeze runs only when the interpreter
+    stops, so a process that goes on (a test, ``gh-deploy``) is not affected.
+    Plain reference counting still frees what it frees, and files are closed as before.
+    """
+    atexit.unregister(gc.freeze)  # once, however often a build ran in this process
+    atexit.register(gc.freeze)
