@@ -290,21 +290,26 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             log.warning(failed)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Pagefind starts on the pages written so far while the workers finish the history pages
-        # (never indexed: outputs/search_index.py)
-        indexing = None
-        if self.build is not None and self.command != "serve":
-            skip = self.building.destinations() if self.building is not None else []
-            indexing = search.start_index(self.core, config.site_dir, skip=skip)
+        # Pagefind starts when no history page (never indexed: outputs/search_index.py) is left
+        # for this process to build, not beside the workers: see StandalonePages.finish
+        skip = self.building.destinations() if self.building is not None else []
+        indexing: list = []
+
+        def start_indexing() -> None:
+            if self.build is not None and self.command != "serve":
+                indexing.append(search.start_index(self.core, config.site_dir, skip=skip))
+
         if self.building is not None:
-            self.building.finish()
+            self.building.finish(then=start_indexing)
             self.building = None
+        else:
+            start_indexing()
         self._stop_workers()
         if self.files is not None:
             self.incremental.remove_stale(config.site_dir, self.files, self.standalone, config)
         if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
             threading.Thread(target=self._index_search, args=(config.site_dir, config), daemon=True).start()
-        elif indexing is not None and (failed := indexing.wait()):
+        elif indexing and indexing[0] is not None and (failed := indexing[0].wait()):
             log.warning(failed)
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
