@@ -13,6 +13,7 @@ import gc
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -42,3 +43,41 @@ def skip_collection_at_exit() -> None:
     """
     atexit.unregister(gc.freeze)  # once, however often a build ran in this process
     atexit.register(gc.freeze)
+
+
+def in_background(work: Callable[[], bytes]) -> Callable[[], bytes]:
+    """Start ``work`` in a forked process; the returned function waits for its bytes.
+
+    Where forking is not safe, or when the process fails, ``work`` runs here when its result is
+    asked for (so an error shows as it would without a fork). If the result is never asked for,
+    the pipe closes with the returned function and the process ends.
+    """
+    if not can_fork():
+        return work
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        return work
+    if pid == 0:  # the forked process: only work, write, and leave without any clean-up of the parent's
+        os.close(read_fd)
+        status = 1
+        try:
+            data = work()
+            with os.fdopen(write_fd, "wb") as out:
+                out.write(data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_fd)
+    pipe = os.fdopen(read_fd, "rb")
+
+    def result() -> bytes:
+        with pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        return data if status == 0 else work()
+
+    return result

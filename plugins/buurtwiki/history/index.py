@@ -25,7 +25,7 @@ import pygit2
 
 from ..content.source import MAX_FILE_BYTES
 from ..model.text import obfuscate_emails
-from . import rawwalk
+from . import rawwalk, splitwalk
 from .changes import NO_ROW_KEYS, Change, RowKeys, describe_change
 from .gitread import CommitReader, PathFilter, Read, shallow_boundaries
 from .labels import Relabel
@@ -372,7 +372,7 @@ def _head_id(repo: pygit2.Repository) -> pygit2.Oid:
 def _read_all(reader: CommitReader, head: pygit2.Commit | RawCommit, warnings: list[str]) -> list[Read]:
     """Every commit, through libgit2's fast walk; by hand when libgit2 cannot parse a commit."""
     try:
-        return [reader.read(c) for c in reader.walk(head.id)]
+        return splitwalk.read_all(reader, list(reader.walk(head.id)))
     except (pygit2.GitError, ValueError) as error:
         warnings.append(UNPARSEABLE.format(error=error))
     return [reader.read(c) for c in rawwalk.walk(reader.repo, head.id)]
