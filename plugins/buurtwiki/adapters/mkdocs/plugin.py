@@ -31,6 +31,7 @@ from ...model.schema import DEFAULT_REGISTRY
 from ...opendata.jsonld import page_script
 from ...opendata.provenance import licence_of
 from ...outputs import search
+from ...outputs.ahead import Ahead, body
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
@@ -38,13 +39,13 @@ from ...outputs.maps import image_origins
 from ...outputs.page import OutputPage, PageKind
 from ...outputs.page_cache import PageCache, history_keys
 from ...outputs.plain_pages import failed_page
-from ...outputs.render import RenderContext
 from ...outputs.template_cache import use_cache
 from ...parallel import skip_collection_at_exit
 from .config import BuurtwikiConfig
 from .incremental import KEPT_TEMPLATE, Incremental, render_again
 from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
+from .pages_ahead import render_ahead
 from .standalone import StandalonePages, generated_file, skip_markdown
 
 log = get_plugin_logger("buurtwiki")
@@ -65,6 +66,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.command = "build"
         self.files: Files | None = None
         self.env: Environment | None = None
+        self.ahead: Ahead | None = None
         self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -159,6 +161,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             _escape_titles(item)
         self.failed = {}
         self.nav = nav
+        if self.command == "build" and self.build is not None:  # bodies rendered ahead: outputs/ahead.py
+            self.ahead = render_ahead(self.build, files)
         return nav
 
     def _report(self, config: MkDocsConfig) -> None:
@@ -179,6 +183,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         builds slow.
         """
         self.env = env
+        self.ahead = None  # every body is read
         use_cache(env)  # compiled templates kept between builds (outputs/template_cache.py)
         material = Path(str(resources.files("material").joinpath("templates")))
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(material))})])
@@ -245,7 +250,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         output = self._output(page)
         if output is None or self.incremental.keeps(page.file.src_uri):
             return ""
-        return search.mark(self.core, output, output.render(RenderContext(self.core, page.url)))
+        ahead = self.ahead.get(page.file.src_uri, page.url) if self.ahead is not None else None
+        return ahead if ahead is not None else body(self.core, output, page.url)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Every page's edit link comes from the core (percent-encoded, the real source path);
