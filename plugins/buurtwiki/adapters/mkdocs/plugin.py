@@ -273,6 +273,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             skip_collection_at_exit()  # 5 s at 10,000 pages: see parallel.py
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.ahead = None  # its process ends when the pipe closes
         self.incremental.resume_gc()
         self.incremental = Incremental()  # the next build is a full one
         self._stop_workers()
