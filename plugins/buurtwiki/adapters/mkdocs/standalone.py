@@ -10,7 +10,7 @@ as any other page), in forked processes while MkDocs builds the other pages; or 
 one, where forking is not safe (``mkdocs serve`` runs threads, Windows has no fork). MkDocs
 1.x is frozen (and ProperDocs keeps these functions), so relying on them is safe.
 
-This is the build's only parallel path. What a worker logs (MkDocs, the theme, any plugin) is
+What a worker logs (MkDocs, the theme, any plugin) is
 collected in the worker and logged again here, in the build process: printed once, and counted
 by ``mkdocs build --strict`` exactly as when the pages are built here one by one.
 """
