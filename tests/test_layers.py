@@ -17,11 +17,11 @@ PACKAGE = Path(buurtwiki.__file__).parent
 # The layer map, lowest first: module name prefixes (relative to ``buurtwiki``) per layer.
 # The longest matching prefix wins, so ``graph.emit`` can sit above ``graph``.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("model", ("model", "defaults")),
+    ("model", ("model", "defaults", "parallel")),  # parallel: process helpers, no imports
     ("content", ("content", "validation", "markup")),
     ("index", ("history", "graph", "graph.build", "graph.model", "graph.loose_ends",
                "agenda", "agenda.ledger", "agenda.rows", "agenda.summaries", "agenda.checks")),
-    ("outputs", ("outputs", "opendata", "parallel", "agenda.pages", "agenda.sections", "agenda.timeline",
+    ("outputs", ("outputs", "opendata", "agenda.pages", "agenda.sections", "agenda.timeline",
                  "graph.emit", "graph.sections", "graph.views")),
     ("pipeline", ("build", "stages", "features")),
     ("adapters", ("adapters",)),

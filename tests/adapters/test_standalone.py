@@ -146,17 +146,27 @@ def test_build_process_builds_the_history_pages_no_worker_has_started(tmp_path, 
     build_here(tmp_path, workers=0, site="een")
     monkeypatch.setattr(standalone, "CHUNK", 1)
     monkeypatch.setattr(standalone, "_build_chunk", _slow_chunk)
-    stolen = []
+    stolen, idle = [], []
     finish = standalone.StandalonePages.finish
 
-    def counted(self):
-        finish(self)
+    def counted(self, then=None):
+        def indexing():  # Pagefind starts only when this process has no history page left to build
+            idle.append(self.stolen)
+            then()
+
+        finish(self, then=indexing)
         stolen.append(self.stolen)
 
     monkeypatch.setattr(standalone.StandalonePages, "finish", counted)
     build_here(tmp_path, workers=1, site="twee")
     assert stolen and stolen[0] > 0
+    assert idle == stolen
     assert differences(tmp_path / "een", tmp_path / "twee") == []
+    # the index holds every searchable page, none of the history pages the worker wrote meanwhile
+    site = tmp_path / "twee"
+    marked = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == len(marked) > 8
 
 
 def test_mkdocs_makes_no_markdown_parser_for_pages_the_core_renders(tmp_path, monkeypatch):

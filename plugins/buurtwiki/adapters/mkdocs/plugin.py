@@ -31,6 +31,7 @@ from ...model.schema import DEFAULT_REGISTRY
 from ...opendata.jsonld import page_script
 from ...opendata.provenance import licence_of
 from ...outputs import search
+from ...outputs.ahead import Ahead, body
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
@@ -39,13 +40,13 @@ from ...outputs.page import OutputPage, PageKind
 from ...outputs.page_cache import PageCache, history_keys, package_key
 from ...outputs.page_store import PageStore
 from ...outputs.plain_pages import failed_page
-from ...outputs.render import RenderContext
 from ...outputs.template_cache import use_cache
-from ...parallel import can_fork
+from ...parallel import can_fork, skip_collection_at_exit
 from .config import BuurtwikiConfig
 from .incremental import KEPT_TEMPLATE, Incremental, kept_note, render_again
 from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
+from .pages_ahead import render_ahead
 from .standalone import StandalonePages, generated_file, skip_markdown
 from .watching import use_native_watcher
 
@@ -68,6 +69,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.files: Files | None = None
         self.env: Environment | None = None
         self.started = False  # this build's history pages are started (on_nav or on_env)
+        self.ahead: Ahead | None = None
         self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -168,6 +170,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.failed = {}
         self.nav = nav
         self.started = False
+        if self.command == "build" and self.build is not None:  # bodies rendered ahead: outputs/ahead.py
+            self.ahead = render_ahead(self.build, files)
         if self._history_first(config):
             for page in nav.pages:  # what on_page_markdown gives them, so the menu has its titles now
                 output = self._output(page)
@@ -194,6 +198,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     @event_priority(-100)  # after other plugins: the history pages use the finished environment
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = self._prepare_env(env)
+        self.ahead = None  # every body is read
         if not self.started:
             self._start_history(config, files, env)
         return env
@@ -277,7 +282,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         output = self._output(page)
         if output is None or self.incremental.keeps(page.file.src_uri):
             return ""
-        return search.mark(self.core, output, output.render(RenderContext(self.core, page.url)))
+        ahead = self.ahead.get(page.file.src_uri, page.url) if self.ahead is not None else None
+        return ahead if ahead is not None else body(self.core, output, page.url)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Every page's edit link comes from the core (percent-encoded, the real source path);
@@ -294,7 +300,12 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return self.incremental.output(page.file.src_uri, output)
 
+    def on_shutdown(self) -> None:
+        if self.command == "build":
+            skip_collection_at_exit()  # 5 s at 10,000 pages: see parallel.py
+
     def on_build_error(self, *, error: Exception) -> None:
+        self.ahead = None  # its process ends when the pipe closes
         self.incremental.resume_gc()
         self.incremental = Incremental()  # the next build is a full one
         self._stop_workers()
@@ -322,22 +333,27 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             log.warning(failed)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Pagefind starts on the pages written so far while the workers finish the history pages
-        # (never indexed: outputs/search_index.py)
-        indexing = None
-        if self.build is not None and self.command != "serve":
-            skip = self.building.destinations() if self.building is not None else []
-            indexing = search.start_index(self.core, config.site_dir, skip=skip)
+        # Pagefind starts when no history page (never indexed: outputs/search_index.py) is left
+        # for this process to build, not beside the workers: see StandalonePages.finish
+        skip = self.building.destinations() if self.building is not None else []
+        indexing: list = []
+
+        def start_indexing() -> None:
+            if self.build is not None and self.command != "serve":
+                indexing.append(search.start_index(self.core, config.site_dir, skip=skip))
+
         if self.building is not None:
-            self.building.finish()
+            self.building.finish(then=start_indexing)
             self.building = None
+        else:
+            start_indexing()
         self._stop_workers()
         self.incremental.finish(self.build)
         if self.files is not None:
             self.incremental.remove_stale(config.site_dir, self.files, self.standalone, config)
         if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
             threading.Thread(target=self._index_search, args=(config.site_dir, config), daemon=True).start()
-        elif indexing is not None and (failed := indexing.wait()):
+        elif indexing and indexing[0] is not None and (failed := indexing[0].wait()):
             log.warning(failed)
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
