@@ -31,7 +31,6 @@ from ...model.schema import DEFAULT_REGISTRY
 from ...opendata.jsonld import page_script
 from ...opendata.provenance import licence_of
 from ...outputs import search
-from ...outputs.ahead import Ahead, body
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
@@ -40,13 +39,13 @@ from ...outputs.page import OutputPage, PageKind
 from ...outputs.page_cache import PageCache, history_keys, package_key
 from ...outputs.page_store import PageStore
 from ...outputs.plain_pages import failed_page
+from ...outputs.render import RenderContext
 from ...outputs.template_cache import use_cache
 from ...parallel import can_fork, skip_collection_at_exit
 from .config import BuurtwikiConfig
 from .incremental import KEPT_TEMPLATE, Incremental, kept_note, render_again
 from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
-from .pages_ahead import render_ahead
 from .standalone import StandalonePages, generated_file, skip_markdown
 from .watching import use_native_watcher
 
@@ -69,7 +68,6 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.files: Files | None = None
         self.env: Environment | None = None
         self.started = False  # this build's history pages are started (on_nav or on_env)
-        self.ahead: Ahead | None = None
         self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -170,8 +168,6 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.failed = {}
         self.nav = nav
         self.started = False
-        if self.command == "build" and self.build is not None:  # bodies rendered ahead: outputs/ahead.py
-            self.ahead = render_ahead(self.build, files)
         if self._history_first(config):
             for page in nav.pages:  # what on_page_markdown gives them, so the menu has its titles now
                 output = self._output(page)
@@ -198,7 +194,6 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     @event_priority(-100)  # after other plugins: the history pages use the finished environment
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = self._prepare_env(env)
-        self.ahead = None  # every body is read
         if not self.started:
             self._start_history(config, files, env)
         return env
@@ -282,8 +277,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         output = self._output(page)
         if output is None or self.incremental.keeps(page.file.src_uri):
             return ""
-        ahead = self.ahead.get(page.file.src_uri, page.url) if self.ahead is not None else None
-        return ahead if ahead is not None else body(self.core, output, page.url)
+        return search.mark(self.core, output, output.render(RenderContext(self.core, page.url)))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """Every page's edit link comes from the core (percent-encoded, the real source path);
@@ -305,7 +299,6 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             skip_collection_at_exit()  # 5 s at 10,000 pages: see parallel.py
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.ahead = None  # its process ends when the pipe closes
         self.incremental.resume_gc()
         self.incremental = Incremental()  # the next build is a full one
         self._stop_workers()
