@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
@@ -107,3 +108,36 @@ def test_serve_shows_a_saved_edit_then_a_commit_and_then_rests(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_stopping_serve_while_the_search_index_is_made_leaves_no_folder_behind(tmp_path):
+    """Ctrl-C right after the first page is served: the search index of that build is still being
+    made (in the background, from a folder of links beside the site). Stopping removes that folder."""
+    import os
+    import shutil
+    import signal
+
+    nice = shutil.which("nice")
+    if nice is None or os.name != "posix":
+        pytest.skip("serve makes its search index without `nice` here")
+    (tmp_path / "site").mkdir()
+    root = copy_demo(tmp_path / "site")
+    scratch, slow = tmp_path / "tmp", tmp_path / "bin"
+    scratch.mkdir()
+    slow.mkdir()
+    # a search index that takes a while, as on a large site: `nice` (which serve runs Pagefind with) waits first
+    (slow / "nice").write_text(f"#!/bin/sh\nsleep 20\nexec {nice} \"$@\"\n", encoding="utf-8")
+    (slow / "nice").chmod(0o755)
+    url = f"http://127.0.0.1:{_free_port()}/"
+    env = {**ENV, "TMPDIR": str(scratch), "PATH": f"{slow}{os.pathsep}{ENV.get('PATH', '')}"}
+    process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", url.removeprefix("http://").rstrip("/")], cwd=root,
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _served(url, "Buurtwiki", process, 180)
+        assert [p for p in scratch.iterdir() if p.name.startswith(".buurtwiki-zoeken-")]  # being made now
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert not [p.name for p in scratch.iterdir() if p.name.startswith(".buurtwiki-zoeken-")], os.listdir(scratch)

@@ -4,7 +4,7 @@
   without JavaScript;
 - :func:`mark`: wraps the HTML of every searchable page in ``data-pagefind-body`` with its
   filters from the model (type, wijk, status, theme), so "open plekken in Ruwaard" is one search;
-- :func:`start_index` / :func:`index_site`: run the Pagefind binary over the built site
+- :func:`start_index`: run the Pagefind binary over the built site
   (outputs/search_index.py).
 
 ``zoeken: material`` in the plugin options keeps Material's own search instead.
@@ -106,8 +106,3 @@ def _never_marked(build: Build, site_dir: str | Path) -> list[str]:
         return []
     return [str(Path(site_dir, path)) for path in build.outputs.files if path.endswith(".html")]
 
-
-def index_site(build: Build, site_dir: str | Path, skip: Collection[str] = (), background: bool = False) -> str | None:
-    """Run Pagefind over the built site; a Dutch warning when that failed (the site is built)."""
-    indexing = start_index(build, site_dir, skip, background)
-    return indexing.wait() if indexing is not None else None

@@ -103,6 +103,12 @@ class Indexing:
             return FAILED.format(detail=(err or out).strip()[-300:]) + INSTALL
         return None
 
+    def stop(self) -> None:
+        """Stop Pagefind now and remove its folder of links (serve is shutting down)."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+        self._clean()
+
     def _clean(self) -> None:
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)

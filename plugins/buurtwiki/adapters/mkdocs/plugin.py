@@ -40,6 +40,7 @@ from ...outputs.page_cache import PageCache, history_keys, package_key
 from ...outputs.page_store import PageStore
 from ...outputs.plain_pages import failed_page
 from ...outputs.render import RenderContext
+from ...outputs.search_index import Indexing
 from ...outputs.template_cache import use_cache
 from ...parallel import can_fork, skip_collection_at_exit
 from .config import BuurtwikiConfig
@@ -68,6 +69,8 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.files: Files | None = None
         self.env: Environment | None = None
         self.started = False  # this build's history pages are started (on_nav or on_env)
+        self.indexing: Indexing | None = None  # serve: the search index being made after a rebuild
+        self.shutting_down = False
         self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -297,6 +300,9 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
     def on_shutdown(self) -> None:
         if self.command == "build":
             skip_collection_at_exit()  # 5 s at 10,000 pages: see parallel.py
+        self.shutting_down = True
+        if self.indexing is not None:  # serve stopped (Ctrl-C) while its search index was being made
+            self.indexing.stop()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.incremental.resume_gc()
@@ -321,8 +327,9 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
 
     def _index_search(self, site_dir: str, config: MkDocsConfig) -> None:
         self.incremental.write_later(site_dir, partial(render_again, config, self.files, self.nav, self.env))
-        failed = search.index_site(self.core, site_dir, background=True)  # the next edit's rebuild goes first
-        if failed:
+        self.indexing = search.start_index(self.core, site_dir, background=True)  # the next edit's rebuild goes first
+        failed = self.indexing.wait() if self.indexing is not None else None
+        if failed and not self.shutting_down:
             log.warning(failed)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
