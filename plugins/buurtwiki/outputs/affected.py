@@ -12,8 +12,9 @@ a page it leaves out must come out byte for byte as a full build would make it.
   (their addresses and titles), an ordinary page or a data file of a wijk (its borders) changed.
 - Always: every page that is not an entity page or a history page (overviews, recent changes,
   the ecosystem, agenda pages, ordinary pages), except those in the folder of a wijk that no
-  changed entity or neighbour of one is in. They are few and list many entities. After a new
-  commit, or when a page is new, gone, renamed or shown differently elsewhere, those of every wijk.
+  changed entity or neighbour of one is in. They are few and list many entities. When a page is
+  new, gone, renamed or shown differently elsewhere, those of every wijk; after a new commit, every
+  wijk's recent changes (a deleted or renamed file's row there names it, linked or not).
 - A changed entity (its file's text, its history, or whether it has uncommitted changes; also a new,
   deleted or renamed file): its own page and history page; the pages of its neighbours in the old
   and the new graph (links, backlinks, sections that name it); the pages of its wijk and of the wijk
@@ -72,6 +73,7 @@ class Snapshot:
     entities: dict[str, Facts]  # by path
     pages: frozenset[str]  # every page (src_uri)
     shared: frozenset[str]  # the pages that are not an entity's own or history page
+    recent: frozenset[str]  # of those, the lists of recent changes (PageKind.RECENT)
     wijk_folders: dict[str, str]  # the folder of each wijk's pages (``wijken/ohg/``), with the wijk's slug
 
 
@@ -91,8 +93,9 @@ def snapshot(build: Build) -> Snapshot:
                 entity.type.layout is Layout.WIJK_INDEX, neighbours)
         head = build.history.head if build.history is not None else None  # a commit's id, or None
         shared = frozenset(uri for uri, page in build.outputs.pages.items() if page.kind not in _PER_ENTITY)
+        recent = frozenset(uri for uri, page in build.outputs.pages.items() if page.kind is PageKind.RECENT)
         build.caches.snapshot = Snapshot(_global_key(build), head, entities,
-                                         frozenset(build.outputs.pages), shared, _wijk_folders(build))
+                                         frozenset(build.outputs.pages), shared, recent, _wijk_folders(build))
     return build.caches.snapshot
 
 
@@ -174,10 +177,11 @@ def affected_pages(previous: Snapshot, current: Snapshot) -> set[str] | None:
         pages |= {snap.entities[p].src_uri for p in around}
         pages |= {snap.entities[p].history_uri for p in changed if p in snap.entities}
         pages |= {snap.entities[p].history_uri for p in _neighbours(snap, renamed)}
-    every_wijk = bool(renamed) or previous.head != current.head
+    every_wijk = bool(renamed)
+    new_commits = previous.head != current.head
     for uri in current.shared:
         wijk = next((slug for folder, slug in current.wijk_folders.items() if uri.startswith(folder)), None)
-        if wijk is None or every_wijk or wijk in wijken:
+        if wijk is None or every_wijk or wijk in wijken or (new_commits and uri in current.recent):
             pages.add(uri)
     return pages & current.pages
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .affected import Facts, Snapshot
 
-FORMAT = 1
+FORMAT = 2
 FOLDER = "gemaakt"
 STATE = "stand.json"
 MAX_STATE = 256 * 1024 * 1024  # bytes: far above a 100,000-page site's description
@@ -35,6 +35,7 @@ def _name(src_uri: str) -> str:
 
 def _to_json(snapshot: Snapshot) -> dict:
     return {"key": snapshot.key, "head": snapshot.head, "pages": sorted(snapshot.pages), "shared": sorted(snapshot.shared),
+            "recent": sorted(snapshot.recent),
             "wijk_folders": snapshot.wijk_folders,
             "entities": {path: [list(f.seen), f.fingerprint, f.src_uri, f.history_uri, f.wijk_index, list(f.neighbours)]
                          for path, f in snapshot.entities.items()}}
@@ -50,7 +51,8 @@ def _from_json(data: object) -> Snapshot | None:
         return None
     if not isinstance(data.get("key"), str) or not (data.get("head") is None or isinstance(data["head"], str)):
         return None
-    if not (_strings(data.get("pages")) and _strings(data.get("shared")) and _strings(list(data["wijk_folders"].values()))):
+    if not (_strings(data.get("pages")) and _strings(data.get("shared")) and _strings(data.get("recent"))
+            and _strings(list(data["wijk_folders"].values()))):
         return None
     entities = {}
     for path, row in data["entities"].items():
@@ -59,7 +61,7 @@ def _from_json(data: object) -> Snapshot | None:
             return None
         entities[path] = Facts(tuple(row[0]), row[1], row[2], row[3], row[4], tuple(row[5]))
     return Snapshot(data["key"], data["head"], entities, frozenset(data["pages"]), frozenset(data["shared"]),
-                    dict(data["wijk_folders"]))
+                    frozenset(data["recent"]), dict(data["wijk_folders"]))
 
 
 class PageStore(MutableMapping[str, str]):
