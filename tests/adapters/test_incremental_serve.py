@@ -112,7 +112,16 @@ def delete(root: Path, rng: random.Random) -> str:
     return f"delete {rel}"
 
 
-EDITS = (edit_field, edit_body, new_page, rename, delete)
+def broken_page(root: Path, rng: random.Random) -> str:
+    """A file the site cannot load (its front matter never ends): no page, but a row in recent changes."""
+    wijk = rng.choice(sorted(p.name for p in (root / "wijken").iterdir() if p.is_dir()))
+    rel = f"wijken/{wijk}/plekken/kapot-{rng.randrange(10_000)}.md"
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_text("---\ntitel: [nog niet af\n\nHier staat tekst.\n", encoding="utf-8")
+    return f"broken {rel}"
+
+
+EDITS = (edit_field, edit_body, new_page, rename, delete, broken_page)
 
 
 def demo_repo(folder: Path) -> GitRepo:

@@ -54,3 +54,19 @@ def test_a_changed_place_affects_its_pages_its_neighbour_and_its_wijk_not_the_re
     assert {"wijken/test-wijk/plekken/buurthuis.md", "wijken/test-wijk/initiatieven/moestuin.md",
             "wijken/test-wijk/index.md"} <= affected
     assert _entity_pages(affected) == {"wijken/test-wijk/plekken/buurthuis.md", "wijken/test-wijk/initiatieven/moestuin.md"}
+
+
+def test_a_commit_of_a_broken_file_affects_its_wijks_recent_changes(tmp_path):
+    """A file whose front matter never ends: its commit is a row in its wijk's recent changes."""
+    from ..history.gitrepo import GitRepo
+
+    files = {**FILES, "wijken/andere-wijk/index.md": "---\ntitel: Andere wijk\n---\nDe andere wijk.\n"}
+    repo = GitRepo(write(tmp_path / "site", files))
+    repo.git("add", "-A")
+    repo.commit("Begin")
+    before = snapshot(build(repo.path, history=True))
+    repo.write("wijken/andere-wijk/plekken/kapot.md", "---\ntitel: [nog niet af\n\nTekst.\n")
+    repo.git("add", "-A")
+    repo.commit("Een kapotte pagina")
+    affected = affected_pages(before, snapshot(build(repo.path, history=True)))
+    assert affected is not None and "wijken/andere-wijk/recente-wijzigingen/index.md" in affected
