@@ -62,9 +62,11 @@ def test_resident_ids_cannot_replace_materials_config(hostile_url):
         assert page.evaluate("document.querySelectorAll('[id=__config],[id=__search],[id=__drawer]').length") == 3
         page.locator("input[name=query]").click()
         page.keyboard.type("klompenmakers")  # key events, as a visitor types
-        result = page.locator(".md-search-result__item").first
-        result.wait_for(timeout=10000)
-        assert "Zoeken" in result.inner_text()
+        # results show while typing ("k" finds the map page): wait for those of the whole word
+        page.wait_for_function(
+            "() => { const r = document.querySelector('.md-search-result__item'); return r && r.innerText.includes('Zoeken'); }",
+            timeout=10000)
+        assert "Zoeken" in page.locator(".md-search-result__item").first.inner_text()
         blocked = page.evaluate(f"fetch('{FOREIGN}search/search_index.json').then(() => 'geladen', () => 'geblokkeerd')")
         browser.close()
     assert blocked == "geblokkeerd"  # the Content-Security-Policy: connect-src 'self'

@@ -23,8 +23,12 @@ def phone(request):
         browser.close()
 
 
-def _titles(page) -> list[str]:
-    page.wait_for_selector(".pagefind-ui__result-title", timeout=15000)
+def _titles(page, expected: str) -> list[str]:
+    """The result titles, once they hold ``expected``: results show while a word is typed, so the
+    first list may be for part of it."""
+    page.wait_for_function(
+        "t => [...document.querySelectorAll('.pagefind-ui__result-title .pagefind-ui__result-link')]"
+        ".some(a => a.textContent.includes(t))", arg=expected, timeout=15000)
     return page.locator(".pagefind-ui__result-title .pagefind-ui__result-link").all_inner_texts()
 
 
@@ -33,7 +37,7 @@ def test_a_word_from_one_page_finds_that_page_not_its_history(phone):
     box = phone.locator(".pagefind-ui__search-input")
     box.focus()
     phone.keyboard.type("Jarenlang")
-    titles = _titles(phone)
+    titles = _titles(phone, "Buurtkamer Parkwijk")
     assert "Buurtkamer Parkwijk" in titles
     assert not any("Geschiedenis" in t for t in titles)  # history pages are not searched
 
@@ -42,7 +46,7 @@ def test_a_type_filter_keeps_only_places(phone):
     box = phone.locator(".pagefind-ui__search-input")
     box.fill("")
     box.type("buurtkamer")
-    _titles(phone)
+    _titles(phone, "Buurtkamer")
     phone.locator("summary.pagefind-ui__filter-name", has_text="Soort").click()
     phone.locator(".pagefind-ui__filter-label", has_text="Plek").first.click()
     # Pagefind re-renders after a filter click: wait for a non-empty list of places
@@ -55,7 +59,7 @@ def test_a_type_filter_keeps_only_places(phone):
     links = phone.locator(".pagefind-ui__result-title a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert hrefs and all("/plekken/" in h for h in hrefs)
-    assert "Buurtkamer Parkwijk" in _titles(phone)
+    assert "Buurtkamer Parkwijk" in _titles(phone, "Buurtkamer Parkwijk")
 
 
 def test_without_javascript_the_search_page_points_to_the_overviews(demo_site):
