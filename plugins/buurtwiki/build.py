@@ -64,6 +64,12 @@ class BuildOptions:
     cache_dir: str = ""  # relative to root; the history index is kept there between builds (history/cache.py)
     search: str = "pagefind"  # "pagefind" (outputs/search.py) or "material" (Material's own search)
 
+    def settings(self) -> dict[str, object]:
+        """The options that decide what a page looks like, for the caches' keys: not where the
+        checkout lives (a CI runner's differs) and not the model object (code, or from mkdocs.yml,
+        which the adapter's engine key covers)."""
+        return {k: v for k, v in vars(self).items() if k not in ("root", "registry")}
+
 
 @dataclass
 class Caches:

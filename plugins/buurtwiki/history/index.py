@@ -298,6 +298,14 @@ class HistoryIndex:
             self._worktree = worktree_changes(self._repo, self._root, self._wanted) if self._repo is not None else {}
         return self._worktree.get(_norm(path))
 
+    def identity(self, path: str | Path) -> tuple:
+        """What tells one file's history from another's, for the caches' keys: how many changes,
+        the newest (a commit's id covers every commit before it, so a rewritten history gives it
+        another id) and whether the work tree has uncommitted changes."""
+        changes = self.history(path)
+        newest = (changes[0].commit.sha, changes[0].code, changes[0].path, changes[0].old_path) if changes else None
+        return len(changes), newest, self.uncommitted(path)
+
     def uncommitted(self, path: str | Path) -> bool:
         """True when the file in the work tree is new or changed and not committed yet:
         the page can say "nog niet vastgelegd"."""

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from ..model.types import Layout
 from .change_rows import history_src_uri
 from .page import PageKind
+from .page_cache import digest
 
 if TYPE_CHECKING:
     from ..build import Build
@@ -77,10 +78,6 @@ class Snapshot:
     wijk_folders: dict[str, str]  # the folder of each wijk's pages (``wijken/ohg/``), with the wijk's slug
 
 
-def _digest(value: object) -> str:
-    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def snapshot(build: Build) -> Snapshot:
     """The build's snapshot, made once per build (serve compares each build with the next one too)."""
     if build.caches.snapshot is None:
@@ -100,22 +97,14 @@ def snapshot(build: Build) -> Snapshot:
 
 
 def _fingerprint(build: Build, entity: Entity) -> str:
-    """Everything of one entity's own file and history that its own pages show. A commit's id
-    covers every commit before it, so the newest change, with how many there are, stands for the
-    file's whole history (a rewritten history gives the newest change another id)."""
-    history: tuple = ()
-    if build.history is not None:
-        index = build.history
-        changes = index.history(entity.path)
-        newest = (changes[0].commit.sha, changes[0].code, changes[0].path, changes[0].old_path) if changes else None
-        history = (len(changes), newest, index.uncommitted(entity.path))
-    return _digest((entity.source.text, history))
+    """Everything of one entity's own file and history that its own pages show."""
+    history = build.history.identity(entity.path) if build.history is not None else ()
+    return digest([entity.source.text, history])
 
 
 def _global_key(build: Build) -> str:
     """Everything that is on every page, or that no finer rule covers. The model itself (the
     registry) is code or comes from ``mkdocs.yml``: the adapter's engine key covers both."""
-    options = {k: v for k, v in vars(build.options).items() if k not in ("registry", "root")}  # not where the checkout is
     site = build.site
     shared = sorted((p.src_uri, p.title, p.kind.value, repr(p.menu), p.standalone)
                     for p in build.outputs.pages.values() if p.kind not in _PER_ENTITY)
@@ -123,8 +112,8 @@ def _global_key(build: Build) -> str:
     assets = sorted((uri, _content(path)) for uri, path in site.assets)
     source = build.history._source if build.history is not None else None  # names come from .mailmap
     walked = (source.mailmap, sorted(source.boundaries)) if source is not None else None
-    return _digest((repr(options), build.options.registry.names, build.today, repr(site.themes), shared, pages,
-                    assets, sorted(site.published), build.history.head is not None if build.history else None, walked))
+    return digest([build.options.settings(), build.options.registry.names, build.today, repr(site.themes), shared, pages,
+                   assets, sorted(site.published), build.history.head is not None if build.history else None, walked])
 
 
 _CONTENT: dict[tuple[str, int, int], str] = {}  # digests of asset files by path, size and modification time

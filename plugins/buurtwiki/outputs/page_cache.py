@@ -35,7 +35,8 @@ FORMAT = "1"
 FOLDER = "paginas"
 
 
-def _digest(parts: Iterable[object]) -> str:
+def digest(parts: Iterable[object]) -> str:
+    """A hash of the ``repr`` of each part (the caches' keys)."""
     sha = hashlib.sha256()
     for part in parts:
         sha.update(repr(part).encode("utf-8", "surrogatepass"))
@@ -58,7 +59,7 @@ def package_key() -> str:
                     stack.append(item)
             elif not item.name.endswith((".pyc", ".pyo")):
                 parts += [item.name, item.read_bytes()]
-    return _digest(parts)
+    return digest(parts)
 
 
 def site_key(build: Build, engine: str) -> str:
@@ -66,8 +67,7 @@ def site_key(build: Build, engine: str) -> str:
     identities = sorted((e.type.name, e.path, e.title, e.url, e.wijk) for e in build.site.entities)
     pages = sorted((p.src_uri, p.title) for p in build.site.pages)
     menu = sorted((p.src_uri, p.title, repr(p.menu)) for p in build.outputs.pages.values() if p.menu)
-    settings = {k: v for k, v in vars(options).items() if k not in ("root", "registry")}
-    return _digest([FORMAT, engine, package_key(), build.today, repr(settings), identities, pages, menu,
+    return digest([FORMAT, engine, package_key(), build.today, options.settings(), identities, pages, menu,
                     build.history.head is not None if build.history else None])
 
 
@@ -81,8 +81,7 @@ def history_keys(build: Build, engine: str, only: Collection[str] | None = None)
     for entity in build.site.entities:
         if only is not None and history_src_uri(entity) not in only:
             continue
-        changes = [(c.commit.sha, c.code, c.path, c.old_path, c.old_blob, c.new_blob) for c in index.history(entity.path)]
-        keys[history_src_uri(entity)] = _digest([base, entity.path, entity.title, changes, index.uncommitted(entity.path)])
+        keys[history_src_uri(entity)] = digest([base, entity.path, entity.title, index.identity(entity.path)])
     return keys
 
 

@@ -69,6 +69,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.files: Files | None = None
         self.env: Environment | None = None
         self.started = False  # this build's history pages are started (on_nav or on_env)
+        self.engine_key = ""  # what MkDocs adds to every page (options.py:engine_key), from on_config
         self.indexing: Indexing | None = None  # serve: the search index being made after a rebuild
         self.shutting_down = False
         self.incremental = Incremental()  # serve: pages kept from the previous build (incremental.py)
@@ -89,6 +90,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         for script in JS:
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
+        self.engine_key = engine_key(config)  # once per build: it reads mkdocs.yml and the theme folder
         return config
 
     def _options(self, config: MkDocsConfig) -> BuildOptions:
@@ -119,7 +121,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.build = build
         self.incremental.plan(previous, build, self._engine(config))
         if self.command != "serve" and self.config.cache_dir and self.config.zoeken == search.PAGEFIND:
-            store = PageStore(build.options.root / self.config.cache_dir, engine_key(config) + package_key())
+            store = PageStore(build.options.root / self.config.cache_dir, self.engine_key + package_key())
             self.incremental.plan_from_disk(store, build)  # after one commit, only what it affects
             log.info(kept_note(len(self.incremental.kept), build, self.config.cache_dir))
         self._report(config)
@@ -142,7 +144,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         Material's search, which reads every page's HTML)."""
         if self.command != "serve" or self.config.zoeken != search.PAGEFIND:
             return None
-        return engine_key(config)
+        return self.engine_key
 
     def _keep_published(self, files: Files, config: MkDocsConfig) -> None:
         """Drop every file of the docs folder the core does not publish (content/files.py): links
@@ -248,7 +250,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         if not self.config.cache_dir:
             return None, {}
         cache = PageCache(self.core.options.root / self.config.cache_dir, complete)
-        return cache, history_keys(self.core, engine_key(config), pages)
+        return cache, history_keys(self.core, self.engine_key, pages)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str:
         """MkDocs never reads a resident's file: it would parse the front matter with its own YAML
