@@ -1,9 +1,15 @@
-"""A build process ends without Python's last garbage collection (5 s at 10,000 pages)."""
+"""A build process ends without Python's last garbage collection (5 s at 10,000 pages), and work
+in a forked process comes back, or is done here when that process fails."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+
+import pytest
+
+from buurtwiki.parallel import can_fork, in_background
 
 PROGRAM = """
 import os, sys
@@ -36,3 +42,16 @@ def test_the_process_ends_without_collecting_what_is_left() -> None:
     assert _run("collect").count("collected") == 2  # Python's own exit: the cycle is collected
     out = _run("skip")
     assert out.startswith("done") and "collected" not in out
+
+
+@pytest.mark.skipif(not can_fork(), reason="forking is not possible on this system")
+def test_work_in_the_background_comes_back_and_a_failed_process_means_it_is_done_here():
+    parent = os.getpid()
+    assert in_background(lambda: b"gelezen")() == b"gelezen"
+
+    def fails_in_the_forked_process() -> bytes:
+        if os.getpid() != parent:
+            raise RuntimeError("kapot")
+        return b"hier gedaan"
+
+    assert in_background(fails_in_the_forked_process)() == b"hier gedaan"

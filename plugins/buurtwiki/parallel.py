@@ -45,23 +45,22 @@ def skip_collection_at_exit() -> None:
     atexit.register(gc.freeze)
 
 
-def in_background(work: Callable[[], bytes], fallback: Callable[[], bytes] | None = None) -> Callable[[], bytes]:
+def in_background(work: Callable[[], bytes]) -> Callable[[], bytes]:
     """Start ``work`` in a forked process; the returned function waits for its bytes.
 
-    Where forking is not safe, or when the process fails, ``fallback`` (by default ``work``)
-    runs here when the result is asked for (so an error shows as it would without a fork). If
-    the result is never asked for, the pipe closes with the returned function and the process ends.
+    Where forking is not safe, or when the process fails, ``work`` runs here when the result is
+    asked for (so an error shows as it would without a fork). If the result is never asked for,
+    the pipe closes with the returned function and the process ends.
     """
-    fallback = fallback or work
     if not can_fork():
-        return fallback
+        return work
     read_fd, write_fd = os.pipe()
     try:
         pid = os.fork()
     except OSError:
         os.close(read_fd)
         os.close(write_fd)
-        return fallback
+        return work
     if pid == 0:  # the forked process: only work, write, and leave without any clean-up of the parent's
         os.close(read_fd)
         status = 1
@@ -79,6 +78,6 @@ def in_background(work: Callable[[], bytes], fallback: Callable[[], bytes] | Non
         with pipe:
             data = pipe.read()
         _, status = os.waitpid(pid, 0)
-        return data if status == 0 else fallback()
+        return data if status == 0 else work()
 
     return result
