@@ -28,7 +28,7 @@ Bewoners willen bomen en bankjes op het plein. Er is nu alleen steen.
 
 def fields(old: str | None, new: str | None, type_name: str = "agendapunt") -> list[str]:
     """The field changes as a page of ``type_name`` shows them (its rows told apart by its row_keys)."""
-    row_keys = DEFAULT_REGISTRY.get(type_name).rows()
+    row_keys = DEFAULT_REGISTRY.get(type_name).rows
     return [f.text for f in describe_change(old, new, row_keys=row_keys).fields]
 
 
@@ -112,7 +112,7 @@ def test_rows_are_told_apart_by_the_types_row_keys_from_the_registry() -> None:
     registry = DEFAULT_REGISTRY.with_types(team)
     old = "---\ntitel: Bestuur\nleden:\n  - naam: Sanne\n    taak: penningmeester\n---\n"
     new = old.replace("penningmeester", "voorzitter")
-    change = describe_change(old, new, row_keys=registry.get("team").rows())
+    change = describe_change(old, new, row_keys=registry.get("team").rows)
     assert [f.text for f in change.fields] == ["leden (Sanne): taak: penningmeester → voorzitter"]
     assert change.summary == "leden (Sanne): taak: penningmeester → voorzitter"
 
@@ -185,7 +185,7 @@ def test_how_a_row_is_named_comes_from_the_model_for_a_new_type_too() -> None:
         Field("aan", ListOf(Struct([Field("wie", Text(), label="Wie"), Field("antwoord", Text(), label="Antwoord")],
                                    answer="antwoord")), label="Aan"),
     ], row_keys={"beurten": ("wie", "begin"), "aan": ("wie",)})
-    rows = DEFAULT_REGISTRY.with_types(vraag).get("vraag").rows()
+    rows = DEFAULT_REGISTRY.with_types(vraag).get("vraag").rows
     old = "---\ntitel: V\naan:\n  - wie: gemeente\n---\n"
     new = "---\ntitel: V\nbeurten:\n  - wie: Ali\n    begin: mei\naan:\n  - wie: gemeente\n    antwoord: ja\n---\n"
     assert [f.text for f in describe_change(old, new, row_keys=rows).fields] == [

@@ -238,7 +238,7 @@ def page_diff(words: Words, item, docs_dir: str, wijken_dir: str) -> PageDiff:
     before = _locate(old_path, docs_dir, wijken_dir)
     entity_type = (where or before).type if (where or before) else None
     type_name = entity_type.name if entity_type else ""
-    change = describe_change(old_text, new_text, row_keys=entity_type.rows() if entity_type else {})
+    change = describe_change(old_text, new_text, row_keys=entity_type.rows if entity_type else {})
     entity = words.site.by_path.get(new_path)
     title = str(entity.title if entity is not None else (before.slug if before else old_path))
     shown = {"A": "nieuw", "D": "verwijderd", "R": "hernoemd"}.get(status, "gewijzigd")

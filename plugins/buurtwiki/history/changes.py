@@ -32,7 +32,7 @@ MAX_VALUE = 80  # longer values are cut off in the lines; long text gets a word 
 MAX_SUMMARY_FIELDS = 3
 
 # Lists of groups, by field: which sub-fields tell the rows apart, whether a row is a period, which
-# sub-field is an answer (``EntityType.rows()``, from model/schema.py), passed in by the caller;
+# sub-field is an answer (``EntityType.rows``, from model/schema.py), passed in by the caller;
 # without a type, rows are compared and shown whole.
 RowKeys = Mapping[str, Rows]
 NO_ROW_KEYS: RowKeys = {}
@@ -241,7 +241,7 @@ def _compare(name: str, label: str, old: Any, new: Any, keys: RowKeys = NO_ROW_K
 
 def compare_fields(old: dict[str, Any], new: dict[str, Any], keys: RowKeys = NO_ROW_KEYS) -> list[FieldChange]:
     """Field changes, in the order of the fields in the new version (removed fields last);
-    ``keys`` says how to compare and name the rows of each list of groups (``EntityType.rows()``)."""
+    ``keys`` says how to compare and name the rows of each list of groups (``EntityType.rows``)."""
     out: list[FieldChange] = []
     for name in new:
         if name not in old:
@@ -272,7 +272,7 @@ def describe_change(
 ) -> Change:
     """What changed from ``old_text`` to ``new_text`` (None: the file did not exist, or is binary).
     ``relabel`` shows value words with their Dutch label (history/labels.py); ``row_keys`` is the
-    page type's ``EntityType.rows()``: which rows of a list of groups are the same row, and how a
+    page type's ``EntityType.rows``: which rows of a list of groups are the same row, and how a
     row is named."""
     if old_text is None and new_text is None:
         return Change("geen tekst om te vergelijken")

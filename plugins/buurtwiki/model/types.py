@@ -142,6 +142,7 @@ class EntityType:
         """The sub-fields that tell the rows of a list-of-groups field apart; empty if none."""
         return self.row_keys.get(name, ())
 
+    @cached_property  # asked for every change a history page describes
     def rows(self) -> dict[str, Rows]:
         """Every list-of-groups field, with how history compares and names its rows."""
         out = {}

@@ -79,7 +79,7 @@ def describe(build: Build, change: FileChange, entity_type: EntityType | None = 
     found = _described.get(key)
     if found is None:
         # e-mail addresses hidden, missing versions said so
-        row_keys = entity_type.rows() if entity_type is not None else {}
+        row_keys = entity_type.rows if entity_type is not None else {}
         found = build.history_index.describe(change, relabel_for(entity_type), row_keys)
         if len(_described) >= DESCRIBED_CACHE:
             _described.clear()
