@@ -338,11 +338,12 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         # Pagefind starts when no history page (never indexed: outputs/search_index.py) is left
         # for this process to build, not beside the workers: see StandalonePages.finish
         skip = self.building.destinations() if self.building is not None else []
-        indexing: list = []
+        indexing: Indexing | None = None
 
         def start_indexing() -> None:
+            nonlocal indexing
             if self.build is not None and self.command != "serve":
-                indexing.append(search.start_index(self.core, config.site_dir, skip=skip))
+                indexing = search.start_index(self.core, config.site_dir, skip=skip)
 
         if self.building is not None:
             self.building.finish(then=start_indexing)
@@ -355,7 +356,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             self.incremental.remove_stale(config.site_dir, self.files, self.standalone, config)
         if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
             threading.Thread(target=self._index_search, args=(config.site_dir, config), daemon=True).start()
-        elif indexing and indexing[0] is not None and (failed := indexing[0].wait()):
+        elif indexing is not None and (failed := indexing.wait()):
             log.warning(failed)
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
