@@ -135,3 +135,32 @@ def test_serve_keeps_the_entries_of_history_pages_it_kept_in_place(tmp_path):
     full.store("b" * 64, built)
     full.prune()
     assert [p.stem for p in (tmp_path / "cache" / FOLDER).rglob("*.html")] == ["b" * 64]
+
+
+def test_a_cache_entry_that_vanishes_while_pages_are_copied_is_built_instead(tmp_path, monkeypatch):
+    """Cached history pages are copied in a thread while the build goes on. An entry that is gone
+    by the time it is copied (another build pruned it) is built after all: the site is complete."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from buurtwiki.outputs.page_cache import PageCache
+
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    repo = story(tmp_path / "repo")
+    root = repo.path
+    build(root)
+    restore, vanished = PageCache.restore, []
+
+    def vanishing(self, key, dest):
+        if not vanished:
+            vanished.append(key)
+            self._path(key).unlink()
+        return restore(self, key, dest)
+
+    monkeypatch.setattr(PageCache, "restore", vanishing)
+    mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    assert vanished
+    assert differences(root / "site", uncached_copy(root, tmp_path)) == []
+    assert len(cached(root)) == 4  # built again, and stored again

@@ -96,13 +96,16 @@ class PageCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.html"
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def restore(self, key: str, dest: str | Path) -> bool:
         """Copy the cached page to ``dest``; False when it is not in the cache."""
         source = self._path(key)
         try:
             if not source.is_file():
                 return False
-            Path(dest).parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
             shutil.copyfile(source, dest)
         except OSError:
             return False

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -116,6 +117,30 @@ def _log_again(records: list[LogRecord]) -> None:
         logging.getLogger(name).log(level, "%s", message)
 
 
+class _Copying:
+    """Pages copied from the page cache in a thread, while this process builds the others:
+    copying is mostly waiting for the disk (a new file and folder per page), so it takes no
+    time from the pages built meanwhile."""
+
+    def __init__(self, pages: StandalonePages, src_uris: list[str]) -> None:
+        self.missing: list[str] = []
+        self._thread: threading.Thread | None = None
+        if src_uris:
+            self._thread = threading.Thread(target=self._run, args=(pages, src_uris), name="buurtwiki-cache", daemon=True)
+            self._thread.start()
+
+    def _run(self, pages: StandalonePages, src_uris: list[str]) -> None:
+        self.missing = [uri for uri in src_uris if not pages._restored(uri)]
+
+    def join(self) -> list[str]:
+        """The pages that could not be copied (once: later calls return none)."""
+        if self._thread is None:
+            return []
+        self._thread.join()
+        self._thread = None
+        return self.missing
+
+
 class StandalonePages:
     """Builds the standalone pages; :meth:`finish` waits for them."""
 
@@ -125,7 +150,9 @@ class StandalonePages:
         self._tasks: list[tuple[Future, list[str]]] = []
         self.cache, self.keys = cache, keys or {}
         self.stolen = 0  # pages built here, in finish(), instead of by a worker
-        src_uris = [uri for uri in job.pages if not self._restored(uri)]
+        cached = [uri for uri in job.pages if self._in_cache(uri)]
+        in_cache = set(cached)
+        src_uris = [uri for uri in job.pages if uri not in in_cache]
         self.built = src_uris
         if workers > 0 and len(src_uris) > 1 and can_fork():
             # one page here first: its templates are compiled (and the menu per depth rendered)
@@ -134,6 +161,11 @@ class StandalonePages:
             self._fork(src_uris[1:], workers)
         else:
             _build(job, src_uris)
+        self._copying = _Copying(self, cached)  # after the fork: a worker gets no thread
+
+    def _in_cache(self, src_uri: str) -> bool:
+        key = self.keys.get(src_uri)
+        return bool(self.cache and key and self.cache.has(key))
 
     def _fork(self, src_uris: list[str], workers: int) -> None:
         global _JOB
@@ -161,6 +193,14 @@ class StandalonePages:
         key = self.keys.get(src_uri)
         return bool(self.cache and key and self.cache.restore(key, self._dest(src_uri)))
 
+    def _copied(self) -> None:
+        """Wait for the pages copied from the cache; build here any that could not be copied
+        (an entry that vanished since it was looked up)."""
+        missing = self._copying.join()
+        if missing:
+            _build(self.job, missing)
+            self.built = [*self.built, *missing]
+
     @classmethod
     def start(
         cls, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, pages: list[OutputPage], workers: int | None,
@@ -185,7 +225,8 @@ class StandalonePages:
             _build(self.job, chunk)
             self.stolen += len(chunk)
         if then is not None:
-            then()
+            then()  # Pagefind never reads a history page: it need not wait for the copies
+        self._copied()
         for future, chunk in self._tasks:
             if future.cancelled():
                 continue
@@ -207,6 +248,7 @@ class StandalonePages:
 
     def cancel(self) -> None:
         """Stop without waiting for pages (the build failed)."""
+        self._copying.join()
         self._tasks.clear()
         self._stop(cancel=True)
 
