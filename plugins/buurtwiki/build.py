@@ -26,7 +26,7 @@ from .model.schema import DEFAULT_REGISTRY
 from .outputs import emit_all
 from .outputs.page import Outputs
 from .outputs.sections import SectionProvider
-from .stages import index_graph, index_history, load_checked_site
+from .stages import index_graph, index_history, load_checked_site, report_history
 from .validation.problems import Problems
 
 if TYPE_CHECKING:
@@ -129,13 +129,42 @@ def today_in(timezone: str) -> dt.date:
     return dt.datetime.now(ZoneInfo(timezone)).date()
 
 
+class _Loading:
+    """Loading the site, once: while a forked process walks the older commits (stages.index_history),
+    or after the history, when nothing forks. An error while loading is raised by :meth:`site`,
+    not inside the walk (whose own errors become warnings)."""
+
+    def __init__(self, options: BuildOptions, previous: Build | None) -> None:
+        self.options, self.previous = options, previous
+        self._site: Site | None = None
+        self._error: Exception | None = None
+
+    def __call__(self) -> None:
+        if self._site is not None or self._error is not None:
+            return
+        options = self.options
+        try:
+            self._site = load_checked_site(options.root, options.docs_dir, options.wijken_dir, options.registry,
+                                           self.previous.site.parsed if self.previous else None)
+        except Exception as error:  # noqa: BLE001 - raised again by site(); Ctrl-C stops the walk at once
+            self._error = error
+
+    def site(self) -> Site:
+        self()
+        if self._error is not None:
+            raise self._error
+        assert self._site is not None
+        return self._site
+
+
 def run(options: BuildOptions, previous: Build | None = None) -> Build:
     """Load, index and emit a whole site. ``previous`` lets serve mode reuse the history index and the
     parses of unchanged files."""
-    site = load_checked_site(options.root, options.docs_dir, options.wijken_dir, options.registry,
-                             previous.site.parsed if previous else None)
-    build = Build(options=options, site=site, today=options.today or today_in(options.timezone))
-    build.history = index_history(build, previous.history if previous else None)
+    loading = _Loading(options, previous)
+    history = index_history(options, previous.history if previous else None, meanwhile=loading)
+    build = Build(options=options, site=loading.site(), today=options.today or today_in(options.timezone))
+    build.history = history
+    report_history(build)
     build.graph = index_graph(build)
     emit_all(build, EMITTERS)
     return build

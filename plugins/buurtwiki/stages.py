@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from .model.schema import DEFAULT_REGISTRY
 from .validation.placeholders import check_placeholders
 
 if TYPE_CHECKING:
-    from .build import Build
+    from .build import Build, BuildOptions
 
 
 def check_features(site: Site) -> None:
@@ -40,28 +41,36 @@ def load_checked_site(
     return site
 
 
-def index_history(build: Build, previous: HistoryIndex | None = None) -> HistoryIndex | None:
+def index_history(options: BuildOptions, previous: HistoryIndex | None = None,
+                  meanwhile: Callable[[], None] | None = None) -> HistoryIndex | None:
     """The git history index (one walk over all commits), or None when history is switched off.
+    Its warnings are for the caller to report (:func:`report_history`).
 
     ``previous`` is the index of the last build in `mkdocs serve`; then only new commits are walked.
+    ``meanwhile`` may run while a forked process reads commits: the build reads the site's files then.
     """
-    if not build.options.history:
+    if not options.history:
         return None
-    folder = build.options.root / build.options.cache_dir if build.options.cache_dir else None
+    folder = options.root / options.cache_dir if options.cache_dir else None
     if previous is None and folder is not None:
         previous = history_cache.load(folder)
     index = HistoryIndex.build(
-        build.options.root,
-        prefixes=(f"{build.options.docs_dir}/", f"{build.options.wijken_dir}/"),
-        bots=build.options.bots,
-        hide_bots=build.options.hide_bots,
+        options.root,
+        prefixes=(f"{options.docs_dir}/", f"{options.wijken_dir}/"),
+        bots=options.bots,
+        hide_bots=options.hide_bots,
         previous=previous,
+        meanwhile=meanwhile,
     )
-    for warning in index.warnings:
-        build.problems.warning(".git", 1, warning)
     if folder is not None and index.walked:
         history_cache.save(index, folder)
     return index
+
+
+def report_history(build: Build) -> None:
+    """The history index's warnings, as problems of the site."""
+    for warning in build.history.warnings if build.history is not None else ():
+        build.problems.warning(".git", 1, warning)
 
 
 def index_graph(build: Build) -> Graph:

@@ -14,7 +14,7 @@ when there is no repository, no commit yet, or only part of the history (a shall
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -93,7 +93,10 @@ class HistoryIndex:
         bots: Sequence[str] = DEFAULT_BOTS,
         hide_bots: bool = True,
         previous: HistoryIndex | None = None,
+        meanwhile: Callable[[], None] | None = None,
     ) -> HistoryIndex:
+        """The index of the repository at ``repo_root``. ``meanwhile`` may run while a forked process
+        reads commits (walk.read_all); whether it ran is for the caller to see."""
         repo_root = Path(repo_root)
         index = cls(hide_bots=hide_bots, _wanted=PathFilter(prefixes), _bots=BotMatcher(bots))
         opened = index._open(repo_root)
@@ -121,7 +124,7 @@ class HistoryIndex:
             with walking():
                 reused = reuse(previous, source, head, reader)
                 if reused is None:
-                    reused = Reused(read_all(reader, head, index.warnings), 0)
+                    reused = Reused(read_all(reader, head, index.warnings, meanwhile), 0)
                     reused.walked = len(reused.reads)
                 head_root = reader.site_tree(head.tree_id.raw)
                 index._files = frozenset(d[1] for d in reader.trees.diff(None, head_root, index._wanted))

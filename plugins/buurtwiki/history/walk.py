@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,10 +94,12 @@ def head_id(repo: pygit2.Repository) -> pygit2.Oid:
         return target if isinstance(target, pygit2.Oid) else pygit2.Oid(hex=target)
 
 
-def read_all(reader: CommitReader, head: pygit2.Commit | RawCommit, warnings: list[str]) -> list[Read]:
-    """Every commit, through libgit2's fast walk; by hand when libgit2 cannot parse a commit."""
+def read_all(reader: CommitReader, head: pygit2.Commit | RawCommit, warnings: list[str],
+             meanwhile: Callable[[], None] | None = None) -> list[Read]:
+    """Every commit, through libgit2's fast walk; by hand when libgit2 cannot parse a commit.
+    ``meanwhile``: see splitwalk.read_all (it may not have run when this fails)."""
     try:
-        return splitwalk.read_all(reader, list(reader.walk(head.id)))
+        return splitwalk.read_all(reader, list(reader.walk(head.id)), meanwhile)
     except (pygit2.GitError, ValueError) as error:
         warnings.append(UNPARSEABLE.format(error=error))
     return [reader.read(c) for c in rawwalk.walk(reader.repo, head.id)]
