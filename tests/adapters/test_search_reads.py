@@ -4,6 +4,7 @@ renamed page's old address (never marked data-pagefind-body); the index is the s
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from buurtwiki.outputs import search_index
 
@@ -13,19 +14,20 @@ from .test_standalone import build_here
 
 
 def test_pagefind_reads_no_page_it_would_leave_out(tmp_path, monkeypatch):
+    """What Pagefind finds in the folder it is given, when it starts; afterwards every page is in place."""
     for name, value in ENV.items():
         monkeypatch.setenv(name, value)
     monkeypatch.chdir(tmp_path)
     story(tmp_path)
     given: list[str] = []
-    real = search_index.link_pages
+    real = search_index.subprocess.Popen
 
-    def spy(site_dir, into, skip):
-        count = real(site_dir, into, skip)
-        given.extend(str(p.relative_to(into)) for p in into.rglob("*.html"))
-        return count
+    def spy(command, *args, **kwargs):
+        folder = Path(command[command.index("--site") + 1])
+        given.extend(str(p.relative_to(folder)) for p in folder.rglob("*.html"))
+        return real(command, *args, **kwargs)
 
-    monkeypatch.setattr(search_index, "link_pages", spy)
+    monkeypatch.setattr(search_index.subprocess, "Popen", spy)
     build_here(tmp_path, workers=0, site="site")
     site = tmp_path / "site"
     moved = [p for p in site.rglob("index.html") if "verhuisd" in p.read_text(encoding="utf-8")]
@@ -36,3 +38,6 @@ def test_pagefind_reads_no_page_it_would_leave_out(tmp_path, monkeypatch):
     assert not {str(p.relative_to(site)) for p in moved} & set(given)
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["nl"]["page_count"] == len(marked)
+    # the pages moved aside while Pagefind ran are back, and nothing is left beside the site
+    assert len(list(site.rglob("geschiedenis/index.html"))) >= 4
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".buurtwiki-zoeken")] == []

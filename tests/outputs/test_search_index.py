@@ -86,3 +86,63 @@ def test_in_the_background_pagefind_runs_at_a_lower_priority_and_makes_the_same_
     assert entry["languages"]["nl"]["page_count"] == 3
     if shutil.which("nice") and os.name == "posix":
         assert indexing._proc is not None and indexing._proc.args[:3] == [shutil.which("nice"), "-n", "10"]
+
+
+def _site_with_history(tmp_path, count=3):
+    site = tmp_path / "site"
+    for n in range(count):
+        write(site / f"plek-{n}" / "index.html", MARKED.format(f"Plek {n}"))
+        write(site / f"plek-{n}" / "geschiedenis" / "index.html", PLAIN.format(f"Plek {n}"))
+    return site, [site / f"plek-{n}" / "geschiedenis" / "index.html" for n in range(count)]
+
+
+def test_a_build_moves_the_skipped_pages_aside_while_pagefind_runs_and_back_after(tmp_path, monkeypatch):
+    """`mkdocs build` gives Pagefind the site itself: the pages it would leave out are moved aside
+    (a rename each, no folder of links to make) and are back, unchanged, when the index is made."""
+    import subprocess
+
+    site, skip = _site_with_history(tmp_path)
+    seen: list[str] = []
+    real = subprocess.Popen
+
+    def spy(command, *args, **kwargs):
+        folder = command[command.index("--site") + 1]
+        seen.append(folder)
+        seen.extend(sorted(p.relative_to(folder).as_posix() for p in site.rglob("*.html")))
+        return real(command, *args, **kwargs)
+
+    monkeypatch.setattr("buurtwiki.outputs.search_index.subprocess.Popen", spy)
+    assert Indexing(site, skip).start().wait() is None
+    assert seen == [str(site.resolve()), "plek-0/index.html", "plek-1/index.html", "plek-2/index.html"]
+    assert all(path.read_text(encoding="utf-8") == PLAIN.format(f"Plek {n}") for n, path in enumerate(skip))
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == 3
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_the_moved_pages_come_back_when_pagefind_fails(tmp_path, monkeypatch):
+    site, skip = _site_with_history(tmp_path)
+    monkeypatch.setattr("buurtwiki.outputs.search_index.PAGEFIND", "buurtwiki_bestaat_niet")
+    assert Indexing(site, skip).start().wait() is not None
+    assert all(path.is_file() for path in skip)
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_where_pages_cannot_be_moved_aside_pagefind_gets_a_folder_of_links(tmp_path, monkeypatch):
+    """A scratch folder on another disk (a rename cannot cross it): nothing is moved, the index
+    is made from a mirror of the other pages, as serve always does."""
+    import tempfile
+
+    site, skip = _site_with_history(tmp_path)
+    other = "/dev/shm" if os.path.isdir("/dev/shm") and os.stat("/dev/shm").st_dev != os.stat(tmp_path).st_dev else None
+    if other is None:
+        import pytest
+
+        pytest.skip("no second file system here")
+    monkeypatch.setattr(Indexing, "_scratch", lambda self: tempfile.mkdtemp(prefix="buurtwiki-zoeken-", dir=other))
+    indexing = Indexing(site, skip).start()
+    assert indexing._moved == []
+    assert indexing.wait() is None
+    assert all(path.read_text(encoding="utf-8") == PLAIN.format(f"Plek {n}") for n, path in enumerate(skip))
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == 3

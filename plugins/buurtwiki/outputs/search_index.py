@@ -4,9 +4,15 @@ Pagefind indexes only pages marked ``data-pagefind-body`` (``search.mark``), but
 parses every HTML file it is given. The history pages are half the site, are never marked, and
 are written last, by the forked workers (``adapters/mkdocs/standalone.py``). So the adapter
 starts Pagefind as soon as the build process has no history page left to build, while the
-workers finish their last ones, on a folder of hard links to the other pages only: the index is
+workers finish their last ones, on the site without the pages it never indexes: the index is
 the same, made in half the time. (Started beside the busy workers, Pagefind's 500 MB at 10,000
 pages made the build's peak memory.)
+
+`mkdocs build` moves those pages aside while Pagefind runs (a rename each, next to nothing) and
+puts them back when it is done, whatever happens. A folder of links to the other pages, as
+before, cost a new folder per page: 0.5 s at 1,000 pages and 2.9 s at 10,000 on a disk where
+making a folder takes 0.4 ms. `mkdocs serve` keeps that folder of links: its site is being
+served meanwhile.
 """
 
 from __future__ import annotations
@@ -64,6 +70,7 @@ class Indexing:
         self.skip = {os.path.normpath(Path(p).resolve()) for p in skip}
         self._proc: subprocess.Popen[str] | None = None
         self._folder: str | None = None
+        self._moved: list[tuple[str, str]] = []  # (where a page was, where it is while Pagefind runs)
         self._error: str | None = None
 
     def _scratch(self) -> str:
@@ -76,8 +83,10 @@ class Indexing:
     def start(self) -> Indexing:
         try:
             self._folder = self._scratch()
-            link_pages(self.site_dir, Path(self._folder), self.skip)
-            command = [sys.executable, "-m", PAGEFIND, "--site", self._folder,
+            site = str(self.site_dir) if not self.background and self._move_aside() else self._folder
+            if site == self._folder:
+                link_pages(self.site_dir, Path(self._folder), self.skip)
+            command = [sys.executable, "-m", PAGEFIND, "--site", site,
                        "--output-path", str(self.site_dir / BUNDLE), "--silent"]
             nice = shutil.which("nice") if self.background and os.name == "posix" else None
             if nice:
@@ -109,7 +118,32 @@ class Indexing:
             self._proc.kill()
         self._clean()
 
+    def _move_aside(self) -> bool:
+        """Move the pages in ``skip`` into the scratch folder; False (and nothing moved) when a
+        rename is not possible (another disk)."""
+        assert self._folder is not None
+        for number, path in enumerate(sorted(self.skip)):
+            aside = os.path.join(self._folder, str(number))
+            try:
+                os.rename(path, aside)
+            except FileNotFoundError:
+                continue  # not written (yet): a worker's page that comes later is only read
+            except OSError:
+                self._put_back()
+                return False
+            self._moved.append((path, aside))
+        return True
+
+    def _put_back(self) -> None:
+        for path, aside in self._moved:
+            try:
+                os.rename(aside, path)
+            except FileNotFoundError:
+                continue
+        self._moved.clear()
+
     def _clean(self) -> None:
+        self._put_back()
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None

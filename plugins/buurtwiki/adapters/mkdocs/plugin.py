@@ -345,19 +345,23 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
             if self.build is not None and self.command != "serve":
                 indexing = search.start_index(self.core, config.site_dir, skip=skip)
 
-        if self.building is not None:
-            self.building.finish(then=start_indexing)
+        building = self.building
+        if building is not None:
+            building.finish(then=start_indexing)  # on an error, on_build_error stops its workers
             self.building = None
         else:
             start_indexing()
-        self._stop_workers()
         self.incremental.finish(self.build)
         if self.files is not None:
             self.incremental.remove_stale(config.site_dir, self.files, self.standalone, config)
-        if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
-            threading.Thread(target=self._index_search, args=(config.site_dir, config), daemon=True).start()
-        elif indexing is not None and (failed := indexing.wait()):
-            log.warning(failed)
+        try:
+            if self.build is not None and self.command == "serve":  # the page is served now, its search index a moment later
+                threading.Thread(target=self._index_search, args=(config.site_dir, config), daemon=True).start()
+            elif indexing is not None and (failed := indexing.wait()):
+                log.warning(failed)
+        finally:
+            if building is not None:
+                building.store()  # its pages are back in place now
         if self.build and config.strict and self.build.problems.errors:
             raise Abort(f"Buurtwiki: {self.build.problems.summary()}; een strikte build stopt bij fouten.")
 

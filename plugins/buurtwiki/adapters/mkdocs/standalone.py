@@ -239,6 +239,10 @@ class StandalonePages:
                 _log_again(records)
         self._tasks.clear()
         self._stop(cancel=False)
+
+    def store(self) -> None:
+        """Keep the pages built here in the page cache, once the search index is made: Pagefind
+        runs on the site with these pages moved aside (outputs/search_index.py)."""
         if self.cache is not None:
             for src_uri in self.built:
                 key = self.keys.get(src_uri)
