@@ -141,3 +141,31 @@ def test_stopping_serve_while_the_search_index_is_made_leaves_no_folder_behind(t
         if process.poll() is None:
             process.kill()
     assert not [p.name for p in scratch.iterdir() if p.name.startswith(".buurtwiki-zoeken-")], os.listdir(scratch)
+
+
+def test_an_editor_saving_through_a_temporary_file_gives_one_rebuild(tmp_path):
+    """Editors write a temporary file and rename it over the page: the events of one save come
+    together, so serve rebuilds once, however soon after them it starts."""
+    (tmp_path / "wijken").mkdir()
+    page = tmp_path / "wijken" / "a.md"
+    page.write_text("een\n", encoding="utf-8")
+    builds: list[float] = []
+    server = LiveReloadServer(builder=lambda: builds.append(time.monotonic()), host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(tmp_path / "wijken"))
+    assert use_native_watcher(server)
+    server.observer.start()
+    loop = threading.Thread(target=server._build_loop, daemon=True)
+    loop.start()
+    try:
+        time.sleep(0.2)
+        temporary = tmp_path / "wijken" / ".a.md.swp"
+        temporary.write_text("twee\n", encoding="utf-8")
+        temporary.replace(page)
+        time.sleep(1.0)
+        assert len(builds) == 1
+        page.write_text("drie\n", encoding="utf-8")  # a later save: a rebuild of its own
+        time.sleep(1.0)
+        assert len(builds) == 2
+    finally:
+        server.shutdown()
+        loop.join(timeout=5)
