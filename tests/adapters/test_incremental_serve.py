@@ -163,3 +163,37 @@ def test_serve_after_random_edits_equals_a_full_build(repo, tmp_path):
         errors = serve.close()
     assert "Traceback" not in errors, errors[-3000:]
     assert min(kept) > 0, kept  # each rebuild took the incremental path
+
+
+def _kept_after_one_edit(root: Path, served: Path, page: str) -> int:
+    serve = Serve(root, served)
+    try:
+        serve.rebuild()
+        with (root / page).open("a", encoding="utf-8") as out:
+            out.write("\nEen nieuwe zin.\n")
+        return serve.rebuild()
+    finally:
+        errors = serve.close()
+        assert "Traceback" not in errors, errors[-3000:]
+
+
+def test_serve_keeps_history_pages_it_copied_from_the_build_cache(repo, tmp_path):
+    """Serve started after a `mkdocs build` copies the history pages from the build cache; after an
+    edit it keeps them in place as it keeps the pages it made itself (before, it copied all of
+    them again on every rebuild), and the site is still that of a full build."""
+    root = repo.path
+    page = entities(root)[0]
+    original = (root / page).read_text(encoding="utf-8")
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    without_cache = _kept_after_one_edit(root, tmp_path / "zonder", page)
+    (root / page).write_text(original, encoding="utf-8")
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    assert build(root, "-d", str(tmp_path / "eerst")).returncode == 0  # fills the build cache
+    assert (root / ".cache").is_dir()
+    with_cache = _kept_after_one_edit(root, tmp_path / "met", page)
+    assert with_cache == without_cache > 0
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    fresh = tmp_path / "vers"
+    assert build(root, "-d", str(fresh)).returncode == 0
+    served, expected = tree(tmp_path / "met"), tree(fresh)
+    assert sorted(name for name in served.keys() | expected.keys() if served.get(name) != expected.get(name)) == []

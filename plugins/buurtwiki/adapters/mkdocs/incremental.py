@@ -100,6 +100,19 @@ class Incremental:
             self.store.close(snapshot(current))
         self.store = None
 
+    def remember(self, pages: dict[str, str]) -> None:
+        """Serve: history pages copied from their cache (outputs/page_cache.py, ``pages``: where
+        each is) were never MkDocs' output, but they are this build's pages: remembered, the next
+        rebuild keeps them in place instead of copying a thousand of them again."""
+        if self.engine is None:
+            return
+        for src_uri, path in pages.items():
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    self.written[src_uri] = handle.read()
+            except (OSError, UnicodeDecodeError):
+                continue
+
     def keeps(self, src_uri: str) -> bool:
         return src_uri in self.kept
 

@@ -349,6 +349,7 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         if building is not None:
             building.finish(then=start_indexing)  # on an error, on_build_error stops its workers
             self.building = None
+            self.incremental.remember(building.restored)
         else:
             start_indexing()
         self.incremental.finish(self.build)

@@ -123,6 +123,7 @@ class _Copying:
     time from the pages built meanwhile."""
 
     def __init__(self, pages: StandalonePages, src_uris: list[str]) -> None:
+        self.src_uris = src_uris
         self.missing: list[str] = []
         self._thread: threading.Thread | None = None
         if src_uris:
@@ -150,6 +151,7 @@ class StandalonePages:
         self._tasks: list[tuple[Future, list[str]]] = []
         self.cache, self.keys = cache, keys or {}
         self.stolen = 0  # pages built here, in finish(), instead of by a worker
+        self.restored: dict[str, str] = {}  # pages copied from the cache, by src_uri: where they are (after finish)
         cached = [uri for uri in job.pages if self._in_cache(uri)]
         in_cache = set(cached)
         src_uris = [uri for uri in job.pages if uri not in in_cache]
@@ -200,6 +202,8 @@ class StandalonePages:
         if missing:
             _build(self.job, missing)
             self.built = [*self.built, *missing]
+        gone = set(missing)
+        self.restored = {uri: self._dest(uri) for uri in self._copying.src_uris if uri not in gone}
 
     @classmethod
     def start(
