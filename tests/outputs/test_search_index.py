@@ -146,3 +146,17 @@ def test_where_pages_cannot_be_moved_aside_pagefind_gets_a_folder_of_links(tmp_p
     assert all(path.read_text(encoding="utf-8") == PLAIN.format(f"Plek {n}") for n, path in enumerate(skip))
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["nl"]["page_count"] == 3
+
+
+def test_only_files_inside_the_site_are_moved_aside(tmp_path):
+    """A path to skip outside the site folder (or a link) is never moved, even for a moment."""
+    site, skip = _site_with_history(tmp_path, count=1)
+    outside = tmp_path / "buiten.html"
+    outside.write_text(PLAIN.format("Buiten"), encoding="utf-8")
+    link = site / "link.html"
+    link.symlink_to(outside)
+    indexing = Indexing(site, [*skip, outside, link]).start()
+    moved = [path for path, _ in indexing._moved]
+    assert indexing.wait() is None
+    assert moved == [os.path.normpath(skip[0].resolve())]
+    assert outside.read_text(encoding="utf-8") == PLAIN.format("Buiten") and link.is_symlink()

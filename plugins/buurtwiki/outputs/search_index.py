@@ -122,7 +122,10 @@ class Indexing:
         """Move the pages in ``skip`` into the scratch folder; False (and nothing moved) when a
         rename is not possible (another disk)."""
         assert self._folder is not None
+        inside = str(self.site_dir) + os.sep
         for number, path in enumerate(sorted(self.skip)):
+            if not path.startswith(inside) or os.path.islink(path):
+                continue  # only the site's own files are ever moved
             aside = os.path.join(self._folder, str(number))
             try:
                 os.rename(path, aside)
