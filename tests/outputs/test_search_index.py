@@ -160,3 +160,23 @@ def test_only_files_inside_the_site_are_moved_aside(tmp_path):
     assert indexing.wait() is None
     assert moved == [os.path.normpath(skip[0].resolve())]
     assert outside.read_text(encoding="utf-8") == PLAIN.format("Buiten") and link.is_symlink()
+
+
+def test_ctrl_c_while_pages_are_moved_aside_puts_them_back(tmp_path, monkeypatch):
+    import pytest
+
+    site, skip = _site_with_history(tmp_path)
+    rename, calls = os.rename, []
+
+    def interrupted(source, target):
+        calls.append(source)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return rename(source, target)
+
+    monkeypatch.setattr(os, "rename", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        Indexing(site, skip).start()
+    monkeypatch.setattr(os, "rename", rename)
+    assert all(path.read_text(encoding="utf-8") == PLAIN.format(f"Plek {n}") for n, path in enumerate(skip))
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

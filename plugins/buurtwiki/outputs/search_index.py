@@ -95,6 +95,9 @@ class Indexing:
         except OSError as error:
             self._error = FAILED.format(detail=str(error)[:300])
             self._clean()
+        except BaseException:  # Ctrl-C while pages are aside: they go back first
+            self._clean()
+            raise
         return self
 
     def wait(self) -> str | None:
