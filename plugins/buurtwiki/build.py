@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .agenda.ledger import Ledger
     from .content.entity import Entity
     from .graph.loose_ends import LooseEnds
+    from .history.model import RecentChange
     from .outputs.affected import Snapshot
     from .outputs.occurrences import Events
 
@@ -85,6 +86,7 @@ class Caches:
     geo_features: dict[tuple[str, str], str] = field(default_factory=dict)  # outputs/geo.py: feature JSON by key and URL
     map_frames: dict[tuple[object, ...], str] = field(default_factory=dict)  # outputs/maps.py: a map's markup around its slots
     snapshot: Snapshot | None = None  # outputs/affected.py: what decides which pages a change affects
+    recent: dict[tuple[str | None, int], list[RecentChange]] = field(default_factory=dict)  # outputs/recent_changes.py
 
 
 @dataclass

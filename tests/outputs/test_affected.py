@@ -70,3 +70,35 @@ def test_a_commit_of_a_broken_file_affects_its_wijks_recent_changes(tmp_path):
     repo.commit("Een kapotte pagina")
     affected = affected_pages(before, snapshot(build(repo.path, history=True)))
     assert affected is not None and "wijken/andere-wijk/recente-wijzigingen/index.md" in affected
+
+
+def test_a_commit_in_one_wijk_leaves_the_recent_changes_of_another_wijk(tmp_path):
+    """A wijk's list of recent changes is made again only when its rows differ; the site-wide list always."""
+    from ..history.gitrepo import GitRepo
+
+    files = {**FILES, "wijken/andere-wijk/index.md": "---\ntitel: Andere wijk\n---\nDe andere wijk.\n",
+             "wijken/andere-wijk/plekken/bieb.md": "---\ntitel: Bieb\nstatus: open\n---\nBoeken.\n"}
+    repo = GitRepo(write(tmp_path / "site", files))
+    repo.git("add", "-A")
+    repo.commit("Begin")
+    before = snapshot(build(repo.path, history=True))
+    repo.write("wijken/test-wijk/plekken/buurthuis.md", "---\ntitel: Buurthuis\nstatus: open\n---\nZie [[moestuin]]. Nieuw.\n")
+    repo.commit("Buurthuis aangevuld")
+    affected = affected_pages(before, snapshot(build(repo.path, history=True)))
+    assert affected is not None
+    assert "wijken/test-wijk/recente-wijzigingen/index.md" in affected
+    assert "recente-wijzigingen/index.md" in affected
+    assert "wijken/andere-wijk/recente-wijzigingen/index.md" not in affected
+
+
+def test_a_deleted_place_changes_the_agenda_that_names_the_buurttop_held_there(tmp_path):
+    """An agenda shows the BuurtTop it came from and where that was held: two steps from the place.
+    (Found by the random edits of serve, seed 3: the agenda page kept the deleted place's link.)"""
+    files = {**FILES,
+             "wijken/test-wijk/activiteiten/buurttop.md": "---\ntitel: BuurtTop\nstart: 2019-04-13 10:00\nplek: buurthuis\n---\nDe dag.\n",
+             "wijken/test-wijk/toekomstagenda/2019/index.md": "---\ntitel: Toekomstagenda 2019\nvastgesteld: 2019-04-20\nontstaan_uit: buurttop\n---\nDe agenda.\n"}
+    root = write(tmp_path / "site", files)
+    old = snapshot(build(root))
+    (root / "wijken/test-wijk/plekken/buurthuis.md").unlink()
+    affected = affected_pages(old, snapshot(build(root)))
+    assert affected is not None and "wijken/test-wijk/toekomstagenda/2019/index.md" in affected

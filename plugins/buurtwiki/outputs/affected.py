@@ -13,14 +13,16 @@ a page it leaves out must come out byte for byte as a full build would make it.
 - Always: every page that is not an entity page or a history page (overviews, recent changes,
   the ecosystem, agenda pages, ordinary pages), except those in the folder of a wijk that no
   changed entity or neighbour of one is in. They are few and list many entities. When a page is
-  new, gone, renamed or shown differently elsewhere, those of every wijk; after a new commit, every
-  wijk's recent changes (a deleted or renamed file's row there names it, linked or not).
+  new, gone, renamed or shown differently elsewhere, those of every wijk; after a new commit, a
+  wijk's recent changes when their rows differ (``OutputPage.lists``: a deleted, renamed or broken
+  file's row there names it, linked or not).
 - A changed entity (its file's text, its history, or whether it has uncommitted changes; also a new,
   deleted or renamed file): its own page and history page; the pages of its neighbours in the old
   and the new graph (links, backlinks, sections that name it); the pages of its wijk and of the wijk
   of each neighbour (lists, maps, the wijk's ecosystem); the entities of its agenda. When what other
   pages show of it (title, address, type, status, wijk) changed, or it is new or gone, the
-  neighbours' history pages too, because they name it.
+  neighbours' history pages too, because they name it, and the own pages of the neighbours' neighbours,
+  because a page may show a neighbour with its links (an agenda: its BuurtTop, and where that was held).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
 
 EVERYTHING = None  # what :func:`affected_pages` returns when every page must be rendered again
 _PER_ENTITY = (PageKind.ENTITY, PageKind.HISTORY)
+UNLISTED = ""  # the rows of a list of recent changes that does not say them: new after every new commit
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ class Snapshot:
     entities: dict[str, Facts]  # by path
     pages: frozenset[str]  # every page (src_uri)
     shared: frozenset[str]  # the pages that are not an entity's own or history page
-    recent: frozenset[str]  # of those, the lists of recent changes (PageKind.RECENT)
+    recent: dict[str, str]  # of those, the lists of recent changes (PageKind.RECENT): a digest of their rows
     wijk_folders: dict[str, str]  # the folder of each wijk's pages (``wijken/ohg/``), with the wijk's slug
 
 
@@ -90,7 +93,8 @@ def snapshot(build: Build) -> Snapshot:
                 entity.type.layout is Layout.WIJK_INDEX, neighbours)
         head = build.history.head if build.history is not None else None  # a commit's id, or None
         shared = frozenset(uri for uri, page in build.outputs.pages.items() if page.kind not in _PER_ENTITY)
-        recent = frozenset(uri for uri, page in build.outputs.pages.items() if page.kind is PageKind.RECENT)
+        recent = {uri: digest([page.lists()]) if page.lists is not None else UNLISTED
+                  for uri, page in build.outputs.pages.items() if page.kind is PageKind.RECENT}
         build.caches.snapshot = Snapshot(_global_key(build), head, entities,
                                          frozenset(build.outputs.pages), shared, recent, _wijk_folders(build))
     return build.caches.snapshot
@@ -165,12 +169,18 @@ def affected_pages(previous: Snapshot, current: Snapshot) -> set[str] | None:
         wijken |= {w for p in around if (w := snap.entities[p].wijk)}
         pages |= {snap.entities[p].src_uri for p in around}
         pages |= {snap.entities[p].history_uri for p in changed if p in snap.entities}
-        pages |= {snap.entities[p].history_uri for p in _neighbours(snap, renamed)}
+        near_renamed = _neighbours(snap, renamed)
+        pages |= {snap.entities[p].history_uri for p in near_renamed}
+        # a page may show a neighbour together with that neighbour's own links: an agenda names the
+        # BuurtTop it came from and where that was held, so a deleted place changes the agenda page
+        pages |= {snap.entities[p].src_uri for p in _neighbours(snap, near_renamed)}
     every_wijk = bool(renamed)
     new_commits = previous.head != current.head
     for uri in current.shared:
         wijk = next((slug for folder, slug in current.wijk_folders.items() if uri.startswith(folder)), None)
-        if wijk is None or every_wijk or wijk in wijken or (new_commits and uri in current.recent):
+        rows = current.recent.get(uri)
+        listed = rows is not None and (rows != previous.recent.get(uri) or (rows == UNLISTED and new_commits))
+        if wijk is None or every_wijk or wijk in wijken or listed:
             pages.add(uri)
     return pages & current.pages
 

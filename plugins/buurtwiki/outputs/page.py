@@ -57,6 +57,9 @@ class OutputPage:
     # Shows what the data files hold (their sizes): an engine may render it after writing them,
     # so an edit in `mkdocs serve` is shown before the data files are made (adapters/mkdocs/incremental.py).
     after_files: bool = False
+    # What the page lists that no rule of outputs/affected.py covers, as a value that changes when
+    # the list does (the rows of a list of recent changes); None: nothing beyond those rules.
+    lists: Callable[[], object] | None = None
 
     @property
     def url(self) -> str:

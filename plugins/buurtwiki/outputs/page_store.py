@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .affected import Facts, Snapshot
 
-FORMAT = 2
+FORMAT = 3
 FOLDER = "gemaakt"
 STATE = "stand.json"
 MAX_STATE = 256 * 1024 * 1024  # bytes: far above a 100,000-page site's description
@@ -35,7 +35,7 @@ def _name(src_uri: str) -> str:
 
 def _to_json(snapshot: Snapshot) -> dict:
     return {"key": snapshot.key, "head": snapshot.head, "pages": sorted(snapshot.pages), "shared": sorted(snapshot.shared),
-            "recent": sorted(snapshot.recent),
+            "recent": snapshot.recent,
             "wijk_folders": snapshot.wijk_folders,
             "entities": {path: [list(f.seen), f.fingerprint, f.src_uri, f.history_uri, f.wijk_index, list(f.neighbours)]
                          for path, f in snapshot.entities.items()}}
@@ -51,7 +51,10 @@ def _from_json(data: object) -> Snapshot | None:
         return None
     if not isinstance(data.get("key"), str) or not (data.get("head") is None or isinstance(data["head"], str)):
         return None
-    if not (_strings(data.get("pages")) and _strings(data.get("shared")) and _strings(data.get("recent"))
+    recent = data.get("recent")
+    if not isinstance(recent, dict) or not _strings(list(recent.values())):
+        return None
+    if not (_strings(data.get("pages")) and _strings(data.get("shared"))
             and _strings(list(data["wijk_folders"].values()))):
         return None
     entities = {}
@@ -61,7 +64,7 @@ def _from_json(data: object) -> Snapshot | None:
             return None
         entities[path] = Facts(tuple(row[0]), row[1], row[2], row[3], row[4], tuple(row[5]))
     return Snapshot(data["key"], data["head"], entities, frozenset(data["pages"]), frozenset(data["shared"]),
-                    frozenset(data["recent"]), dict(data["wijk_folders"]))
+                    dict(recent), dict(data["wijk_folders"]))
 
 
 class PageStore(MutableMapping[str, str]):

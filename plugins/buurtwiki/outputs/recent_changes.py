@@ -21,6 +21,7 @@ from .render import RenderContext
 
 if TYPE_CHECKING:
     from ..build import Build
+    from ..history.model import RecentChange
 
 SITE_LIMIT = 500  # changes on /recente-wijzigingen/
 WIJK_LIMIT = 200  # changes on a wijk's page
@@ -92,9 +93,23 @@ def by_day(items: list[Listed]) -> list[Day]:
     return days
 
 
+def recent(build: Build, prefix: str | None, limit: int) -> list[RecentChange]:
+    """The changes a list shows, once per build (its page and the comparison with the last build use them)."""
+    key = (prefix, limit)
+    if key not in build.caches.recent:
+        build.caches.recent[key] = build.history_index.recent(limit, prefix)
+    return build.caches.recent[key]
+
+
+def rows_key(build: Build, prefix: str | None, limit: int) -> list[tuple[object, ...]]:
+    """What a list of recent changes shows of the history: its rows (commit, file, kind, paths)."""
+    return [(item.change.commit.sha, item.change.code, item.change.path, item.change.old_path, item.page,
+             build.history_index.exists(item.page)) for item in recent(build, prefix, limit)]
+
+
 def render_recent(ctx: RenderContext, prefix: str | None, limit: int, wijk: Entity | None, feed: str) -> str:
     build = ctx.build
-    items = listed(build, build.history_index.recent(limit, prefix))
+    items = listed(build, recent(build, prefix, limit))
     return ctx.render(
         "history/recent.html",
         days=by_day(items),
@@ -124,6 +139,7 @@ def emit(build: Build) -> Iterator[OutputPage]:
             title=f"Recente wijzigingen in {wijk.title}",
             render=partial(render_recent, prefix=wijk_prefix(build, wijk.slug), limit=WIJK_LIMIT, wijk=wijk, feed=wijk_feed(wijk.slug)),
             kind=PageKind.RECENT,
+            lists=partial(rows_key, build, wijk_prefix(build, wijk.slug), WIJK_LIMIT),
             description=f"Wat er de laatste tijd is veranderd op de pagina's over {wijk.title}.",
             in_search=False,
         )
