@@ -180,3 +180,18 @@ def test_ctrl_c_while_pages_are_moved_aside_puts_them_back(tmp_path, monkeypatch
     monkeypatch.setattr(os, "rename", rename)
     assert all(path.read_text(encoding="utf-8") == PLAIN.format(f"Plek {n}") for n, path in enumerate(skip))
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_page_that_cannot_be_put_back_is_kept_and_said(tmp_path, monkeypatch):
+    """Should a page not go back (its folder vanished meanwhile), it is not thrown away with the
+    scratch folder: the build says where it is."""
+    import shutil
+
+    site, skip = _site_with_history(tmp_path, count=2)
+    indexing = Indexing(site, skip).start()
+    shutil.rmtree(site / "plek-0")  # the folder of the first page is gone while Pagefind runs
+    warning = indexing.wait()
+    assert warning is not None and "konden na het maken van de zoekindex niet terug" in warning
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith(".buurtwiki-zoeken")]
+    assert len(kept) == 1 and [p.read_text(encoding="utf-8") for p in kept[0].iterdir()] == [PLAIN.format("Plek 0")]
+    assert skip[1].read_text(encoding="utf-8") == PLAIN.format("Plek 1")

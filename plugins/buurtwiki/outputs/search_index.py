@@ -28,6 +28,8 @@ from pathlib import Path
 from .search import BUNDLE, PAGEFIND, TIMEOUT
 
 FAILED = "mkdocs.yml: waarschuwing: de zoekindex (Pagefind) is niet gemaakt: {detail}"
+NOT_BACK = ("mkdocs.yml: waarschuwing: {count} pagina's konden na het maken van de zoekindex niet terug op hun plek "
+            "in de site; ze staan in {folder}. Bouw de site opnieuw.")
 INSTALL = ". Installeer Pagefind met 'pip install \"pagefind[extended]\"', of zet 'search: material'."
 
 
@@ -113,7 +115,7 @@ class Indexing:
             self._clean()
         if self._proc.returncode != 0:
             return FAILED.format(detail=(err or out).strip()[-300:]) + INSTALL
-        return None
+        return self._error  # None, unless a page could not be put back
 
     def stop(self) -> None:
         """Stop Pagefind now and remove its folder of links (serve is shutting down)."""
@@ -140,16 +142,23 @@ class Indexing:
             self._moved.append((path, aside))
         return True
 
-    def _put_back(self) -> None:
+    def _put_back(self) -> bool:
+        """Every page back where it was; False when one could not be (it then stays in the scratch
+        folder, which is not removed)."""
+        kept = []
         for path, aside in self._moved:
             try:
                 os.rename(aside, path)
-            except FileNotFoundError:
-                continue
-        self._moved.clear()
+            except OSError:
+                if os.path.lexists(aside):  # not when it was never there; else its folder went away
+                    kept.append((path, aside))
+        self._moved = kept
+        return not kept
 
     def _clean(self) -> None:
-        self._put_back()
+        if not self._put_back():
+            self._error = NOT_BACK.format(count=len(self._moved), folder=self._folder)
+            self._folder = None
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
