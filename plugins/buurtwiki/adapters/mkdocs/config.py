@@ -1,9 +1,14 @@
-"""Typed configuration of the ``buurtwiki`` MkDocs plugin."""
+"""Typed configuration of the ``buurtwiki`` MkDocs plugin, and the checks and changes of
+MkDocs' own configuration it makes in ``on_config``."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 
 class BuurtwikiConfig(Config):
@@ -63,3 +68,24 @@ class BuurtwikiConfig(Config):
     cache_dir = c.Type(str, default=".cache/buurtwiki")
     """Folder (relative to mkdocs.yml) where the history index is kept between builds, so a build
     after one new commit reads only that commit. Empty: no cache. In CI, keep it with a cache step."""
+
+
+def drop_material_search(config: MkDocsConfig) -> None:
+    """Pagefind searches the site: Material's search plugin (its index, its header box) is not used."""
+    plugins = config.plugins
+    for name in ("search", "material/search"):
+        plugin = plugins.pop(name, None) if name in plugins else None
+        if plugin is None:
+            continue
+        for event, methods in plugins.events.items():  # new lists: MkDocs may be looping over the old one
+            plugins.events[event] = [m for m in methods if getattr(m, "__self__", None) is not plugin]
+
+
+def check_timezone(name: str) -> None:
+    """Stop with a Dutch message for a time zone that does not exist (``Europe/Amsterdam``)."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Abort(
+            f"mkdocs.yml: fout: timezone '{name[:60]}' is geen tijdzone. Gebruik een naam als 'Europe/Amsterdam'."
+        ) from None

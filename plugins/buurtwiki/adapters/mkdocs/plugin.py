@@ -12,7 +12,6 @@ import threading
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup, escape
@@ -43,7 +42,7 @@ from ...outputs.render import RenderContext
 from ...outputs.search_index import Indexing
 from ...outputs.template_cache import use_cache
 from ...parallel import can_fork, skip_collection_at_exit
-from .config import BuurtwikiConfig
+from .config import BuurtwikiConfig, check_timezone, drop_material_search
 from .incremental import KEPT_TEMPLATE, Incremental, kept_note, render_again
 from .navigation import nav_urls, navigation
 from .options import build_options, engine_key
@@ -80,9 +79,9 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        _check_timezone(self.config.timezone)
+        check_timezone(self.config.timezone)
         if self.config.zoeken == search.PAGEFIND:
-            _drop_material_search(config)
+            drop_material_search(config)
         overrides = str(resources.files("buurtwiki") / "templates" / "overrides")
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, overrides)
@@ -385,24 +384,3 @@ def _escape_titles(item) -> None:
             item.title = Markup(escape(item.title))
         for child in item.children:
             _escape_titles(child)
-
-
-def _drop_material_search(config: MkDocsConfig) -> None:
-    """Pagefind searches the site: Material's search plugin (its index, its header box) is not used."""
-    plugins = config.plugins
-    for name in ("search", "material/search"):
-        plugin = plugins.pop(name, None) if name in plugins else None
-        if plugin is None:
-            continue
-        for event, methods in plugins.events.items():  # new lists: MkDocs may be looping over the old one
-            plugins.events[event] = [m for m in methods if getattr(m, "__self__", None) is not plugin]
-
-
-def _check_timezone(name: str) -> None:
-    """Stop with a Dutch message for a time zone that does not exist (``Europe/Amsterdam``)."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise Abort(
-            f"mkdocs.yml: fout: timezone '{name[:60]}' is geen tijdzone. Gebruik een naam als 'Europe/Amsterdam'."
-        ) from None
