@@ -16,6 +16,14 @@ def write(path, text):
     path.write_text(text, encoding="utf-8")
 
 
+def _site_with_history(tmp_path, count=3):
+    site = tmp_path / "site"
+    for n in range(count):
+        write(site / f"plek-{n}" / "index.html", MARKED.format(f"Plek {n}"))
+        write(site / f"plek-{n}" / "geschiedenis" / "index.html", PLAIN.format(f"Plek {n}"))
+    return site, [site / f"plek-{n}" / "geschiedenis" / "index.html" for n in range(count)]
+
+
 def test_the_mirror_leaves_out_skipped_pages_other_files_and_the_old_bundle(tmp_path):
     site = tmp_path / "site"
     write(site / "index.html", MARKED.format("Start"))
@@ -32,17 +40,12 @@ def test_the_mirror_leaves_out_skipped_pages_other_files_and_the_old_bundle(tmp_
 
 
 def test_the_index_has_every_marked_page_and_no_scratch_folder_is_left(tmp_path):
-    site = tmp_path / "site"
-    for n in range(5):
-        write(site / f"plek-{n}" / "index.html", MARKED.format(f"Plek {n}"))
-        history = site / f"plek-{n}" / "geschiedenis" / "index.html"
-        write(history, PLAIN.format(f"Plek {n}"))
-    skip = [site / f"plek-{n}" / "geschiedenis" / "index.html" for n in range(5)]
+    site, skip = _site_with_history(tmp_path, count=5)
     assert Indexing(site, skip).start().wait() is None
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["nl"]["page_count"] == 5
-    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # the folder of links is gone
-    assert (site / "plek-0" / "geschiedenis" / "index.html").is_file()  # the site itself is untouched
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # the scratch folder is gone
+    assert (site / "plek-0" / "geschiedenis" / "index.html").is_file()  # the history pages are in place
 
 
 def test_a_failing_pagefind_gives_a_dutch_warning_and_leaves_the_site(tmp_path, monkeypatch):
@@ -86,14 +89,6 @@ def test_in_the_background_pagefind_runs_at_a_lower_priority_and_makes_the_same_
     assert entry["languages"]["nl"]["page_count"] == 3
     if shutil.which("nice") and os.name == "posix":
         assert indexing._proc is not None and indexing._proc.args[:3] == [shutil.which("nice"), "-n", "10"]
-
-
-def _site_with_history(tmp_path, count=3):
-    site = tmp_path / "site"
-    for n in range(count):
-        write(site / f"plek-{n}" / "index.html", MARKED.format(f"Plek {n}"))
-        write(site / f"plek-{n}" / "geschiedenis" / "index.html", PLAIN.format(f"Plek {n}"))
-    return site, [site / f"plek-{n}" / "geschiedenis" / "index.html" for n in range(count)]
 
 
 def test_a_build_moves_the_skipped_pages_aside_while_pagefind_runs_and_back_after(tmp_path, monkeypatch):

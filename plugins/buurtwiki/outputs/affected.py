@@ -4,7 +4,7 @@ and `mkdocs build` with a cache).
 From a :class:`Snapshot` of the previous build and one of the new build, this module names the pages
 that must be rendered again; every other page may keep the bytes it had. A snapshot holds only
 what the rules below need (plain values and digests), so the previous one can come from the same
-process (serve) or from disk (``outputs/build_cache.py``). The facts come from the
+process (serve) or from disk (``outputs/page_store.py``). The facts come from the
 parsed files, the link graph and the history index. When in doubt it names more pages, never fewer:
 a page it leaves out must come out byte for byte as a full build would make it.
 

@@ -100,11 +100,10 @@ class PageCache:
         return self._path(key).is_file()
 
     def restore(self, key: str, dest: str | Path) -> bool:
-        """Copy the cached page to ``dest``; False when it is not in the cache."""
+        """Copy the cached page to ``dest``; False when it is not in the cache (any more: the
+        caller asked :meth:`has` first)."""
         source = self._path(key)
         try:
-            if not source.is_file():
-                return False
             os.makedirs(os.path.dirname(dest), exist_ok=True)
             shutil.copyfile(source, dest)
         except OSError:

@@ -75,6 +75,7 @@ class PageStore(MutableMapping[str, str]):
         self.folder = cache / FOLDER
         self.engine = hashlib.sha256(engine.encode("utf-8", "surrogatepass")).hexdigest()
         self.stored: set[str] = set()
+        self._folder_made = False
 
     def open(self) -> Snapshot | None:
         """The previous build's snapshot (None: render everything); its pages are this mapping.
@@ -121,7 +122,9 @@ class PageStore(MutableMapping[str, str]):
 
     def __setitem__(self, src_uri: str, html: str) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self._folder_made:  # once, not for each of a thousand pages
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._folder_made = True
             (self.folder / _name(src_uri)).write_bytes(html.encode("utf-8", "surrogatepass"))
         except OSError:
             self.stored.discard(src_uri)
