@@ -33,6 +33,7 @@ from ...outputs import search
 from ...outputs.assets import CSS, JS
 from ...outputs.entity_pages import edit_url
 from ...outputs.feeds import feeds_for
+from ...outputs.files_meanwhile import make_meanwhile
 from ...outputs.maps import image_origins
 from ...outputs.page import OutputPage, PageKind
 from ...outputs.page_cache import PageCache, history_keys, package_key
@@ -241,7 +242,15 @@ class BuurtwikiPlugin(BasePlugin[BuurtwikiConfig]):
         standalone = self.incremental.write_kept(config, self.standalone)
         if standalone and self.nav is not None:
             page_cache, keys = self._page_cache(config, {p.src_uri for p in standalone}, len(standalone) == len(self.standalone))
-            self.building = StandalonePages.start(config, files, self.nav, env, standalone, self._workers(), page_cache, keys)
+            self.building = StandalonePages.start(config, files, self.nav, env, standalone, self._workers(), page_cache, keys,
+                                                  idle=self._files_meanwhile)
+        else:
+            self._files_meanwhile()
+
+    def _files_meanwhile(self) -> None:
+        """No worker builds history pages: the data files are made in a forked process meanwhile."""
+        if self._workers() != 0 and self.build is not None:
+            make_meanwhile(self.build.outputs.files, self.build.problems)
 
     def _page_cache(self, config: MkDocsConfig, pages: set[str], complete: bool) -> tuple[PageCache | None, dict[str, str]]:
         """The history pages' cache, with the key of each of ``pages`` (outputs/page_cache.py);

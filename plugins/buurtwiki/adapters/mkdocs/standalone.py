@@ -145,7 +145,10 @@ class _Copying:
 class StandalonePages:
     """Builds the standalone pages; :meth:`finish` waits for them."""
 
-    def __init__(self, job: _Job, workers: int, cache: PageCache | None = None, keys: dict[str, str] | None = None) -> None:
+    def __init__(self, job: _Job, workers: int, cache: PageCache | None = None, keys: dict[str, str] | None = None,
+                 idle: Callable[[], None] | None = None) -> None:
+        """``idle`` runs when no worker will build pages (they are in the cache, or few), before
+        any thread starts here: a forked process can use the free core (outputs/files_meanwhile.py)."""
         self.job = job
         self._pool: ProcessPoolExecutor | None = None
         self._tasks: list[tuple[Future, list[str]]] = []
@@ -156,13 +159,15 @@ class StandalonePages:
         in_cache = set(cached)
         src_uris = [uri for uri in job.pages if uri not in in_cache]
         self.built = src_uris
-        if workers > 0 and len(src_uris) > 1 and can_fork():
+        if not (workers > 0 and len(src_uris) > 1 and can_fork()):
+            if idle is not None:
+                idle()
+            _build(job, src_uris)
+        else:
             # one page here first: its templates are compiled (and the menu per depth rendered)
             # once, before the fork, instead of in this process and again in every worker
             _build(job, src_uris[:1])
             self._fork(src_uris[1:], workers)
-        else:
-            _build(job, src_uris)
         self._copying = _Copying(self, cached)  # after the fork: a worker gets no thread
 
     def _in_cache(self, src_uri: str) -> bool:
@@ -208,11 +213,11 @@ class StandalonePages:
     @classmethod
     def start(
         cls, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, pages: list[OutputPage], workers: int | None,
-        cache: PageCache | None = None, keys: dict[str, str] | None = None,
+        cache: PageCache | None = None, keys: dict[str, str] | None = None, idle: Callable[[], None] | None = None,
     ) -> StandalonePages:
         if workers is None:  # by default: one less than the cores, when there is enough to share
             workers = (os.cpu_count() or 1) - 1 if len(pages) > CHUNK else 0
-        return cls(_Job(config, files, nav, env, {p.src_uri: p for p in pages}), workers, cache, keys)
+        return cls(_Job(config, files, nav, env, {p.src_uri: p for p in pages}), workers, cache, keys, idle)
 
     def finish(self, then: Callable[[], None] | None = None) -> None:
         """Wait for the workers. This process is free now: it builds the chunks no worker has
