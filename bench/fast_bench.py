@@ -9,7 +9,12 @@ On the synthetic site of ``build_bench.py`` (N pages, M commits, packed), measur
 - the largest search file a visitor downloads for a query (Pagefind), beside Material's
   ``search_index.json`` (which a visitor downloads whole);
 - anchors: Material + git-revision-date-localized (cold build) and Zensical (cold build, and a
-  rebuild after a one-page edit with its warm cache) on the same pages.
+  rebuild after a one-page edit with its warm cache) on the same pages;
+- floors (``--floors``): what the tools under Buurtwiki cost alone on this machine, with this
+  venv's MkDocs and Material: a build of the same Markdown files as plain pages (no plugins, no
+  history, no search, a one-page menu), a build of a site with one page (starting MkDocs and
+  Material), and Pagefind alone over the plain pages. A Buurtwiki build makes those pages and as
+  many history pages, and runs Pagefind, so these bound what any build here can reach.
 
 Usage::
 
@@ -46,6 +51,19 @@ theme:
   language: nl
 nav:
   - wijk-1/index.md
+"""
+MATERIAL_ALONE_YML = """\
+site_name: Bench (Material alone)
+docs_dir: {docs}
+theme:
+  name: material
+  language: nl
+plugins: []
+nav:
+  - {first}
+validation:
+  nav:
+    omitted_files: ignore
 """
 # What Pagefind's browser code can load for one query: never its whole index.
 QUERY_FILES = ("index", "filter", "fragment")
@@ -168,6 +186,31 @@ def search_sizes(site: Path, material_site: Path | None) -> dict[str, float]:
     return figures
 
 
+def floors(root: Path, repeat: int) -> dict[str, float]:
+    """Seconds (median of ``repeat``) of MkDocs + Material alone over the same Markdown files, of
+    MkDocs + Material over one page, and of Pagefind alone over the plain pages (see the top)."""
+    one = root / "floor-one-page"
+    one.mkdir(exist_ok=True)
+    (one / "index.md").write_text("# Een pagina\n", encoding="utf-8")
+    (root / "mkdocs-material-alleen.yml").write_text(
+        MATERIAL_ALONE_YML.format(docs="wijken", first="wijk-1/index.md"), encoding="utf-8")
+    (root / "mkdocs-een-pagina.yml").write_text(MATERIAL_ALONE_YML.format(docs=one.name, first="index.md"), encoding="utf-8")
+    alone, start, search = [], [], []
+    for n in range(repeat):
+        alone.append(timed_build(root, "mkdocs-material-alleen.yml", f"site-material-alleen-{n}")[0])
+        start.append(timed_build(root, "mkdocs-een-pagina.yml", f"site-een-pagina-{n}")[0])
+        begin = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", f"site-material-alleen-{n}", "--output-subdir", "zoek"],
+                       cwd=root, env=ENV, check=True, capture_output=True)
+        search.append(time.perf_counter() - begin)
+    figures = {"floor_material_alone": statistics.median(alone), "floor_start": statistics.median(start),
+               "floor_pagefind": statistics.median(search)}
+    print(f"floors: MkDocs + Material alone over the same pages {figures['floor_material_alone']:.2f} s "
+          f"({', '.join(f'{t:.2f}' for t in alone)}); one page {figures['floor_start']:.2f} s; "
+          f"Pagefind alone over those pages {figures['floor_pagefind']:.2f} s", flush=True)
+    return figures
+
+
 def zensical(root: Path, tool: Path = BIN / "zensical") -> tuple[float, float] | None:
     if not tool.exists():
         return None
@@ -197,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--anchor-venv", type=Path, default=BIN.parent,
                         help="virtual environment with the anchors (zensical, mkdocs + Material + git-revision-date-localized)")
     parser.add_argument("--only-serve", action="store_true", help="only serve, beside Zensical's warm rebuild")
+    parser.add_argument("--floors", action="store_true", help="also the floors: MkDocs + Material and Pagefind alone")
+    parser.add_argument("--only-floors", action="store_true", help="only the floors, beside one cold build")
     args = parser.parse_args(argv)
     anchors = args.anchor_venv / "bin"
     entities, commits = (int(n) for n in args.size.split("x"))
@@ -210,6 +255,13 @@ def main(argv: list[str] | None = None) -> int:
     median, times, peak = cold(root, args.repeat)
     out.update(cold=median, cold_runs=times, cold_peak_mb=peak)
     print(f"cold build {median:.2f} s ({', '.join(f'{t:.2f}' for t in times)}), peak {peak:.0f} MB", flush=True)
+    if args.floors or args.only_floors:
+        out.update(floors(root, args.repeat))
+        print(f"cold build / MkDocs + Material alone: {median / out['floor_material_alone']:.2f}", flush=True)
+        clean_outputs(root)
+        if args.only_floors:
+            print(out)
+            return 0
     out["cache_after_commit"] = cached_after_commit(root)
     print(f"build after one new commit, with cache: {out['cache_after_commit']:.2f} s", flush=True)
     material = None
