@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from .graph import build_graph
 from .graph.model import Graph
 from .history import HistoryIndex
 from .history import cache as history_cache
+from .history.seniority import oldest_first
 from .model.registry import Registry
 from .model.schema import DEFAULT_REGISTRY
 from .validation.placeholders import check_placeholders
@@ -35,8 +37,9 @@ def load_checked_site(
     previous: ParseCache | None = None,
 ) -> Site:
     """The parse stage as the build and ``buurtwiki check`` run it: load every file, then the feature checks.
-    ``previous`` is the last load's parse cache (serve): unchanged files are not parsed again."""
-    site = load_site(root, docs_dir, wijken_dir, registry, previous)
+    ``previous`` is the last load's parse cache (serve): unchanged files are not parsed again. Of two
+    files with the same name, the one git has had longest keeps it (history/seniority.py)."""
+    site = load_site(root, docs_dir, wijken_dir, registry, previous, oldest_first=partial(oldest_first, Path(root)))
     check_features(site)
     return site
 

@@ -5,6 +5,7 @@ This is the *parse* stage of the pipeline; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..markup.limits import too_dense
@@ -28,9 +29,12 @@ from .themes import default_registry, parse_registry
 THEMES_FILE = "themas.yml"
 
 
+Seniority = Callable[[Sequence[Sequence[str]]], list[list[str]]]  # groups of paths -> each oldest first
+
+
 def load_site(
     root: Path | str, docs_dir: str = "content", wijken_dir: str = "wijken", registry: Registry = DEFAULT_REGISTRY,
-    previous: ParseCache | None = None,
+    previous: ParseCache | None = None, oldest_first: Seniority | None = None,
 ) -> Site:
     """Load and check everything under ``root``; problems are collected in ``site.problems``.
 
@@ -39,7 +43,8 @@ def load_site(
 
     Which files are read and published is decided by :mod:`.files` (no links followed). ``previous``
     is the parse cache of the last load in the same process (``site.parsed``): a file whose text did
-    not change is not parsed again."""
+    not change is not parsed again. ``oldest_first`` tells which of two files with the same name
+    was there first (history/seniority.py); without it, the first path in order keeps the name."""
     root = Path(root).resolve()
     problems = Problems()
     docs = list_folder(root / docs_dir, reserved=RESERVED, data=(THEMES_FILE,), max_pages=MAX_ORDINARY_PAGES)
@@ -56,12 +61,14 @@ def load_site(
     site = Site(root=root, themes=themes, problems=problems, published=docs.published, docs_dir=docs_dir,
                 registry=registry, parsed=ParseCache.after(previous, registry))
 
+    same_name: list[Entity] = []
     for rel in docs.pages:
-        _load_file(site, root / docs_dir / rel, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r, registry))
+        _load_file(site, root / docs_dir / rel, f"{docs_dir}/{rel}", lambda r=rel: locate_content_file(r, registry), same_name)
     for rel in wijken.files:
         site.assets.append((f"wijken/{rel}", root / wijken_dir / rel))
     for rel in wijken.pages:
-        _load_file(site, root / wijken_dir / rel, f"{wijken_dir}/{rel}", lambda r=rel: locate_wijk_file(r, registry))
+        _load_file(site, root / wijken_dir / rel, f"{wijken_dir}/{rel}", lambda r=rel: locate_wijk_file(r, registry), same_name)
+    _settle_same_names(site, same_name, oldest_first)
     _check_wijk_folders(site, wijken.pages, wijken_dir)
     check_local_paths(site)
     check_site(site)
@@ -69,10 +76,11 @@ def load_site(
     return site
 
 
-def _load_file(site: Site, path: Path, shown: str, locate) -> None:
-    """Load one file; a bug in Buurtwiki itself becomes a message for this file, never a crash."""
+def _load_file(site: Site, path: Path, shown: str, locate, same_name: list[Entity]) -> None:
+    """Load one file; a bug in Buurtwiki itself becomes a message for this file, never a crash.
+    An entity whose name is taken goes to ``same_name`` (see :func:`_settle_same_names`)."""
     try:
-        _load_one(site, path, shown, locate)
+        _load_one(site, path, shown, locate, same_name)
     except Exception as err:  # noqa: BLE001 - one broken file must not stop the whole site
         site.problems.error(
             shown, 1,
@@ -81,7 +89,7 @@ def _load_file(site: Site, path: Path, shown: str, locate) -> None:
         )
 
 
-def _load_one(site: Site, path: Path, shown: str, locate) -> None:
+def _load_one(site: Site, path: Path, shown: str, locate, same_name: list[Entity]) -> None:
     report = site.problems.for_path(shown)
     try:
         location: Location = locate()
@@ -112,14 +120,32 @@ def _load_one(site: Site, path: Path, shown: str, locate) -> None:
         tokens=parsed.tokens,
         links=parsed.links,
     )
-    earlier = site.add(entity)
-    if earlier is not None:
-        report.error(
-            1,
-            f"er is al een {entity.type.name} met de naam '{entity.slug}' ({earlier.path}). Binnen één type "
-            f"moet elke naam uniek zijn, ook tussen wijken. Geef dit bestand een andere naam, zoals "
-            f"'{entity.slug}-{entity.wijk or 'twee'}'.",
-        )
+    if site.add(entity) is not None:
+        same_name.append(entity)
+
+
+def _settle_same_names(site: Site, same_name: list[Entity], oldest_first: Seniority | None) -> None:
+    """Of the files of one type with the same name, the one that was there first keeps it (a new
+    file cannot push a published page off the site); each other one is an error and not published."""
+    groups: dict[str, list[Entity]] = {}
+    for entity in same_name:
+        groups.setdefault(entity.key, [site.by_key[entity.key]]).append(entity)
+    if not groups:
+        return
+    paths = [[e.path for e in group] for group in groups.values()]
+    order = oldest_first(paths) if oldest_first is not None else [sorted(group) for group in paths]
+    for group, ordered in zip(groups.values(), order, strict=True):
+        by_path = {e.path: e for e in group}
+        first = by_path[ordered[0]]
+        site.replace(site.by_key[first.key], first)
+        for path in ordered[1:]:
+            other = by_path[path]
+            site.problems.error(
+                other.path, 1,
+                f"er is al een {other.type.name} met de naam '{other.slug}' ({first.path}). Binnen één type "
+                f"moet elke naam uniek zijn, ook tussen wijken. Geef dit bestand een andere naam, zoals "
+                f"'{other.slug}-{other.wijk or 'twee'}'. Tot dan wordt deze pagina niet gepubliceerd.",
+            )
 
 
 def _parse(shown: str, text: str, location: Location) -> Parsed:

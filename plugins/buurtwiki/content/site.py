@@ -45,6 +45,16 @@ class Site:
         self.by_slug[entity.slug].append(entity)
         return None
 
+    def replace(self, current: Entity, entity: Entity) -> None:
+        """``entity`` takes the place of ``current``, which has the same key (content/loader.py)."""
+        if current is entity:
+            return
+        self.entities[self.entities.index(current)] = entity
+        self.by_key[entity.key] = entity
+        same = self.by_slug[entity.slug]
+        same[same.index(current)] = entity
+        self._groups = None
+
     def add_page(self, page: Page) -> None:
         self.pages.append(page)
         self.by_path[page.path] = page
