@@ -16,6 +16,7 @@ from buurtwiki.adapters.mkdocs.plugin import BuurtwikiPlugin
 from buurtwiki.model.fields import Choice, Field, ListOf, Ref, Text, ThemeKey
 from buurtwiki.model.registry import Registry
 from buurtwiki.model.schema import DEFAULT_REGISTRY, words
+from buurtwiki.model.template import ScaffoldError
 from buurtwiki.model.types import DEFAULT_STYLE, EntityType, GraphStyle, Layout, OverviewSpec
 from buurtwiki.scaffold.page import new_page
 
@@ -94,11 +95,24 @@ def test_the_json_schema_has_its_fields():
 
 
 def test_nieuw_writes_the_layout_path(tmp_path):
+    new_page(tmp_path, "wijk", "Test wijk", registry=REGISTRY)
     path = new_page(tmp_path, "werkplaats", "Repair Café", wijk="test-wijk", registry=REGISTRY)
     assert path == tmp_path / "wijken/test-wijk/werkplaatsen/repair-cafe.md"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\ntitel: Repair Café\nstatus: open  # verplicht")
     assert "# plek:" in text
+
+
+def test_nieuw_refuses_a_wijk_that_does_not_exist_and_a_name_taken_in_another_wijk(tmp_path):
+    for title in ("Test wijk", "Oost"):
+        new_page(tmp_path, "wijk", title, registry=REGISTRY)
+    with pytest.raises(ScaffoldError, match="de wijk 'test-wijkk' bestaat niet.*Bedoel je 'test-wijk'"):
+        new_page(tmp_path, "werkplaats", "Repair Café", wijk="test-wijkk", registry=REGISTRY)
+    assert not (tmp_path / "wijken/test-wijkk").exists()
+    new_page(tmp_path, "werkplaats", "Repair Café", wijk="test-wijk", registry=REGISTRY)
+    with pytest.raises(ScaffoldError, match=r"al een werkplaats met de naam 'repair-cafe' \(wijken/test-wijk/werkplaatsen"):
+        new_page(tmp_path, "werkplaats", "Repair Café", wijk="oost", registry=REGISTRY)
+    assert new_page(tmp_path, "werkplaats", "Repair Café Oost", wijk="oost", registry=REGISTRY).name == "repair-cafe-oost.md"
 
 
 def test_a_type_without_a_graph_style_gets_the_default(tmp_path):

@@ -29,15 +29,36 @@ def new_page(root: Path, type_name: str, title: str, wijk: str | None = None, ag
         wijk = slug
     wijk = wijk and slugify(wijk)
     agenda = agenda and slugify(agenda)
+    if wijk and entity_type.layout not in (Layout.WIJK_INDEX, Layout.SITE_WIDE):
+        _check_wijk(root / wijken_dir, wijk, registry)
     if entity_type.layout is Layout.AGENDA_ITEM and wijk and agenda:
         _check_agenda(root / wijken_dir / wijk, agenda, registry, wijk)
     path = root / page_path(entity_type, slug, wijk, agenda, docs_dir, wijken_dir)
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} bestaat al; er is niets overschreven.")
+    # the name is unique within the type on the whole site: the same path with any wijk and agenda
+    taken = sorted(root.glob(page_path(entity_type, slug, wijk and "*", agenda and "*", docs_dir, wijken_dir)))[:1]
+    if taken:
+        other = f"{title} {wijk}" if wijk else f"{title} 2"
+        raise ScaffoldError(
+            f"er is al een {entity_type.name} met de naam '{slug}' ({taken[0].relative_to(root).as_posix()}). Binnen één "
+            f"type moet elke naam uniek zijn, ook tussen wijken. Kies een andere titel, zoals \"{other}\"."
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(page_text(entity_type, title))
     return path
+
+
+def _check_wijk(wijken: Path, wijk: str, registry: Registry) -> None:
+    """A page goes into a wijk that exists: a typo in --wijk would make a wijk folder without index.md."""
+    if (wijken / wijk / "index.md").is_file():
+        return
+    found = sorted(p.parent.name for p in wijken.glob("*/index.md"))[:200]
+    wijk_type = registry.of_layout(Layout.WIJK_INDEX).name
+    make = f'buurtwiki nieuw {wijk_type} "{wijk}"'
+    listed = f" Er zijn: {', '.join(found)}." + did_you_mean(wijk, found) if found else ""
+    raise ScaffoldError(f"de wijk '{wijk}' bestaat niet.{listed} Een nieuwe wijk maak je met: {make}")
 
 
 def _check_agenda(wijk_dir: Path, agenda: str, registry: Registry, wijk: str) -> None:
