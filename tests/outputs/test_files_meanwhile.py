@@ -19,7 +19,7 @@ forking = pytest.mark.skipif(not can_fork(), reason="forking is not possible on 
 def _files(made: list[str], problems: Problems | None = None) -> dict[str, OutputFile]:
     def geojson() -> str:
         made.append("kaart")
-        return '{"type": "FeatureCollection", "by": %d}' % os.getpid()
+        return f'{{"type": "FeatureCollection", "by": {os.getpid()}}}'
 
     def feed() -> bytes:
         made.append("feed")
