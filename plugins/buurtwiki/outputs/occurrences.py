@@ -196,12 +196,12 @@ def _expand(build: Build, first: dt.date, end: dt.date) -> list[Occurrence]:
         if is_past(entity.data, first) or _sort_key(entity.data[START]).date() >= end:
             continue  # cannot fall in the window
         if "rrule" in event:
-            cal.add_component(event)  # repeats are expanded by recurring-ical-events
+            cal.add_component(_near(event, first))  # repeats are expanded by recurring-ical-events
         else:
             start, stop = entity.data[START], entity.data.get(END)
             found.append(Occurrence(entity, start, stop if "dtend" in event else None))
     counts: dict[str, int] = {}
-    for hit in recurring_ical_events.of(cal).between(first, end):
+    for hit in _between(cal, first, end):
         uid = str(hit.get("uid"))
         counts[uid] = counts.get(uid, 0) + 1
         series = by_uid.get(uid)
@@ -209,6 +209,47 @@ def _expand(build: Build, first: dt.date, end: dt.date) -> list[Occurrence]:
             stop = _end(build, hit) if "dtend" in by_key[series.key] else None  # no invented end time
             found.append(Occurrence(series, _naive(build, hit.get("dtstart").dt), stop))
     return sorted(found, key=lambda o: (_sort_key(o.start), o.entity.title.lower()))
+
+
+def _between(cal: Calendar, first: dt.date, end: dt.date) -> list[Event]:
+    """The occurrences in the window; a series the date library cannot expand (a rule the checks
+    let through by mistake) is left out, never the whole calendar."""
+    try:
+        return list(recurring_ical_events.of(cal).between(first, end))
+    except Exception:  # noqa: BLE001 - one activity must not stop "Binnenkort"
+        hits: list[Event] = []
+        for event in cal.walk("VEVENT"):
+            one = Calendar()
+            one.add_component(event)
+            try:
+                hits += recurring_ical_events.of(one).between(first, end)
+            except Exception:  # noqa: BLE001, S112 - see above
+                continue
+        return hits
+
+
+def _near(event: Event, first: dt.date) -> Event:
+    """The event to expand from ``first``: a daily or weekly series (without COUNT) that began more
+    than a year before starts a whole number of its periods later: the same days at the same times,
+    but the date library no longer steps through every day since its start (1500 is a valid
+    year: 0.3 s for each activity)."""
+    rule, start = event.get("rrule"), event.get("dtstart").dt
+    freq = (rule.get("FREQ") or [None])[0]
+    if "COUNT" in rule or freq not in ("DAILY", "WEEKLY"):
+        return event
+    gap = (first - (start.date() if isinstance(start, dt.datetime) else start)).days - 366
+    period = int((rule.get("INTERVAL") or [1])[0]) * (7 if freq == "WEEKLY" else 1)
+    if gap <= period:
+        return event
+    shift = dt.timedelta(days=gap - gap % period)
+    moved = Event()
+    for name, value in event.items():
+        if name not in ("DTSTART", "DTEND"):
+            moved[name] = value
+    moved.add("dtstart", start + shift)
+    if "dtend" in event:
+        moved.add("dtend", event.get("dtend").dt + shift)
+    return moved
 
 
 def _end(build: Build, hit: Event) -> dt.date | dt.datetime | None:
@@ -249,7 +290,7 @@ def next_start(build: Build, entity: Entity) -> dt.date | dt.datetime | None:
 
 def _after(build: Build, event: Event) -> dt.date | dt.datetime | None:
     one = Calendar()
-    one.add_component(event)
+    one.add_component(_near(event, build.today))
     for hit in recurring_ical_events.of(one).after(build.today):
         start = _naive(build, hit.get("dtstart").dt)
         return start if _sort_key(start).date() <= build.today + dt.timedelta(days=366) else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from dateutil.rrule import rrule, rrulestr
 from icalendar.prop import vRecur
 
 from ..words import allowed, did_you_mean
@@ -73,12 +74,22 @@ RRULE_TEXT = (r"(?:RRULE:)?FREQ=(?:" + "|".join(FREQUENCIES) + r")(?:;(?:INTERVA
 _RRULE = re.compile(RRULE_TEXT)
 
 
+# A rule is tried from this date to the year 9999, without its UNTIL and COUNT: a rule with no date
+# in those 20 years (30 February, BYSETPOS=400) never happens, and the date library would look for
+# one day after day up to the year 9999 (3 s) each time it is expanded.
+PROBE_START = dt.datetime(9980, 1, 1)
+
+
 def _valid_rule(rule: str) -> bool:
-    """Whether icalendar reads the parts of a rule in the accepted form (BYDAY=TU, COUNT=3, …)."""
+    """Whether icalendar reads the parts of a rule in the accepted form (BYDAY=TU, COUNT=3, …) and
+    the date library that expands it (recurring-ical-events uses dateutil) finds a date for it."""
     try:
-        return "FREQ" in vRecur.from_ical(rule)
-    except (ValueError, TypeError):
+        if "FREQ" not in vRecur.from_ical(rule):
+            return False
+        probe = rrulestr(rule, dtstart=PROBE_START, ignoretz=True)
+    except (ValueError, TypeError, OverflowError):
         return False
+    return isinstance(probe, rrule) and next(iter(probe.replace(until=None, count=None)), None) is not None
 
 
 @dataclass
@@ -99,7 +110,8 @@ class Recurrence(Kind):
             if _RRULE.fullmatch(raw) and _valid_rule(raw.removeprefix("RRULE:")):
                 return raw.removeprefix("RRULE:")
             raise FieldError(
-                f"veld '{name}': '{shown(raw)}' is geen geldige iCalendar-regel; een voorbeeld is "
+                f"veld '{name}': '{shown(raw)}' is geen geldige iCalendar-regel, of een regel die nooit een datum "
+                f"geeft (zoals 30 februari); een voorbeeld is "
                 f"'FREQ=WEEKLY;BYDAY=TU' (elke dinsdag). Een activiteit herhaalt hoogstens elke dag "
                 f"(FREQ={', '.join(FREQUENCIES)}), met INTERVAL van 1 tot 999 en verder alleen "
                 f"{', '.join(RULE_PARTS)}; de tijd komt uit 'start'.",
