@@ -24,6 +24,7 @@ from buurtwiki.model.kinds import (
     Choice,
     Date,
     DateTime,
+    EmailAddress,
     FieldError,
     FilePath,
     Kind,
@@ -286,6 +287,10 @@ def _scalar_texts(kind: Kind) -> st.SearchStrategy[str]:
     if isinstance(kind, Url):
         prefix = st.sampled_from(["https://", "http://", "HTTPS://", "Http://", "ftp://", "https:/", "", "https:// "])
         return st.builds(str.__add__, prefix, st.text("ab.-/?#$ ", max_size=10))
+    if isinstance(kind, EmailAddress):
+        part = st.text("ab.-_+", max_size=6)
+        return st.builds(lambda a, at, b, tail: a + at + b + tail, part, st.sampled_from(["@", "", "@@", " @"]), part,
+                         st.sampled_from(["", ".nl", ", c@d.nl", "?bcc=c@d.nl", " x", "/"]))
     if isinstance(kind, Recurrence):
         return _rule_texts(list(kind.values))
     if isinstance(kind, Choice):

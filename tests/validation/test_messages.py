@@ -154,3 +154,11 @@ def test_intro_page_for_organisations_is_an_ordinary_page(site_dir):
     site = load_site(site_dir({"content/organisaties/index.md": "---\ntitle: Over organisaties\n---\nTekst.\n"}))
     assert not site.problems.items
     assert [p.src_uri for p in site.pages if p.src_uri.startswith("organisaties/")] == ["organisaties/index.md"]
+
+
+def test_contact_email_is_one_address(site_dir):
+    """Two addresses, or one with ?bcc=, published the second one in plain text (the infobox split at the first @)."""
+    for value in ("info@buurthuis.nl, tweede.adres@voorbeeld-mail.nl", "info@buurthuis.nl?bcc=meelezer@voorbeeld-mail.nl"):
+        files = {INIT: f"---\ntitel: E\nstatus: actief\ncontact:\n  email: {value}\n---\n"}
+        msg = one(site_dir, files, "veld 'email'")
+        assert "verwacht één e-mailadres" in msg and "Bedoel je 'info@buurthuis.nl'?" in msg and ":5: fout:" in msg

@@ -12,6 +12,7 @@ from .fields import (
     Choice,
     Date,
     DateTime,
+    EmailAddress,
     Field,
     FilePath,
     LatLon,
@@ -77,7 +78,7 @@ BEZETTING = Struct([
 ], period=("van", "tot"))
 
 CONTACT = Struct([
-    Field("email", Text(), label="E-mail"),
+    Field("email", EmailAddress(), label="E-mail"),
     Field("telefoon", Text(), label="Telefoon"),
     Field("website", Url(), label="Website"),
 ])

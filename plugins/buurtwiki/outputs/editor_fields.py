@@ -13,6 +13,7 @@ from ..model.fields import (
     Choice,
     Date,
     DateTime,
+    EmailAddress,
     Field,
     LatLon,
     ListOf,
@@ -25,6 +26,8 @@ from ..model.fields import (
     ThemeKey,
     Url,
 )
+from ..model.kinds.base import anchored
+from ..model.kinds.text import EMAIL_TEXT
 
 # How dates are stored (the contract) and shown (Dutch order). Day.js format strings.
 DATE_FORMAT = "YYYY-MM-DD"
@@ -83,6 +86,8 @@ def _kind(kind: Any, ctx: Context, multiple: bool = False) -> dict[str, Any]:
         return {"widget": "object", "collapsed": False, "fields": [widget(f, ctx) for f in kind.fields]}
     if isinstance(kind, Url):
         return {"widget": "string", "pattern": URL_PATTERN}
+    if isinstance(kind, EmailAddress):
+        return {"widget": "string", "pattern": [anchored(EMAIL_TEXT), "Schrijf één e-mailadres: een naam, dan @, dan een domein zoals buurthuis.nl."]}
     if isinstance(kind, Recurrence):
         return {"widget": "string"}
     if isinstance(kind, Text) and kind.max_length:

@@ -118,7 +118,8 @@ def email_html(address: str) -> Markup:
     Without JavaScript it reads ``naam [apenstaartje] domein.nl``; a small script turns it
     into a mail link.
     """
-    user, _, domain = address.replace(AT_WORD, "@").partition("@")  # the value was made safe on loading
+    # the value is one address (model: EmailAddress), made safe on loading: "naam [apenstaartje] domein.nl"
+    user, _, domain = address.partition(AT_WORD)
     return Markup('<span class="bw-email" data-u="{}" data-d="{}">{} [apenstaartje] {}</span>').format(
         user[::-1], domain[::-1], user, domain
     )

@@ -15,11 +15,11 @@ from .hours import DAYS, HoursLine, OpeningHours, parse_hours
 from .numbers import MAX_NUMBER_TEXT, NUMBER_LIMIT, Number, Year, number_of
 from .places import FilePath, LatLon
 from .refs import Ref, ThemeKey
-from .text import Text, Url
+from .text import EmailAddress, Text, Url
 
 __all__ = [
     "DAYS", "MAX_NUMBER_TEXT", "MAX_SHOWN", "MAX_SLUG", "MAX_YEAR", "MIN_YEAR", "MONTHS", "NUMBER_LIMIT",
     "Choice", "Date", "DateTime", "Field", "FieldError", "FilePath", "HoursLine", "Kind", "LatLon", "ListOf",
     "Number", "OpeningHours", "Recurrence", "Ref", "RefValue", "Struct", "Text", "ThemeKey", "ThemeValue",
-    "Url", "Year", "describe", "is_empty", "is_plain", "json_value", "line_of", "number_of", "parse_hours", "scalar", "shown",
+    "EmailAddress", "Url", "Year", "describe", "is_empty", "is_plain", "json_value", "line_of", "number_of", "parse_hours", "scalar", "shown",
 ]

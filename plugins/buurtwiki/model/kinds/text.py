@@ -73,3 +73,40 @@ class Url(Kind):
 
     def words(self) -> str:
         return "een webadres"
+
+
+# One address: name, @, a domain with a dot; none of the characters that would join a second
+# address or a mail header to it (``a@b.nl, c@d.nl``, ``a@b.nl?bcc=c@d.nl``).
+_NOT_IN_ADDRESS = r"\s@,;:<>?&=()\[\]\"'`/\\"
+# the @ may be written as the site publishes it (open data: "naam [apenstaartje] domein.nl")
+EMAIL_TEXT = f"[^{_NOT_IN_ADDRESS}]+(?:@| \\[apenstaartje\\] )[^{_NOT_IN_ADDRESS}.][^{_NOT_IN_ADDRESS}]*\\.[^{_NOT_IN_ADDRESS}]+"
+_EMAIL = re.compile(EMAIL_TEXT)
+_ANY_ADDRESS = re.compile(f"[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}]+")
+MAX_EMAIL = 254
+
+
+@dataclass
+class EmailAddress(Kind):
+    """One e-mail address, such as ``info@buurthuis.nl``; one pattern for parse and schema.
+    Published as ``info [apenstaartje] buurthuis.nl`` (outputs/infobox.py)."""
+
+    def parse(self, node: yaml.Node, name: str) -> str:
+        raw = scalar(node, name, "een e-mailadres")
+        if len(raw) <= MAX_EMAIL and _EMAIL.fullmatch(raw):
+            return raw
+        first = _ANY_ADDRESS.search(raw[:1000])
+        hint = f" Bedoel je '{first.group()}'?" if first and _EMAIL.fullmatch(first.group()) else ""
+        raise FieldError(
+            f"veld '{name}': verwacht één e-mailadres, zoals 'info@buurthuis.nl', maar vond '{shown(raw)}'.{hint} "
+            "Zet een tweede adres in de tekst van de pagina.",
+            line_of(node),
+        )
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "maxLength": MAX_EMAIL, "pattern": anchored(EMAIL_TEXT)}
+
+    def example(self) -> str:
+        return ""
+
+    def words(self) -> str:
+        return "een e-mailadres"
