@@ -8,6 +8,7 @@ anywhere in the output folder.
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import subprocess
@@ -65,6 +66,15 @@ def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess, dict[str
         )
     repo.write("wijken/ohg/initiatieven/extra.md", initiatief("Extra"))
     repo.commit("Extra\n\nCo-authored-by: Chaima <chaima@voorbeeld-mail.nl>\n", BRAM)
+    # addresses split by tags, in themas.yml, two in contact.email, one in a file name (an outside review found these)
+    repo.write("content/contact.md", "---\ntitle: Contact\n---\nMail piet<span></span>@voorbeeld-mail.nl of "
+               "kees<b>@</b>voorbeeld-mail.nl of [klaas](https://example.org/)<i>@voorbeeld-mail.nl</i>.\n")
+    repo.write("content/themas.yml", "zorg:\n  titel: Zorg, mail thema.titel@voorbeeld-mail.nl\n"
+               "  omschrijving: Vragen? Mail thema.omschrijving@voorbeeld-mail.nl\n")
+    repo.write("wijken/ohg/initiatieven/twee.md", initiatief("Twee").replace(
+        "---\n\n", "themas: [zorg]\ncontact:\n  email: info@buurthuis.nl, tweede.adres@voorbeeld-mail.nl\n---\n\n"))
+    repo.write("content/info@voorbeeld-mail.nl/index.md", "---\ntitle: Adres\n---\nHoi.\n")
+    repo.commit("Meer adressen", BRAM)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUURTWIKI_TODAY": TODAY.isoformat()}
     result = subprocess.run([str(BIN / "mkdocs"), "build"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -81,10 +91,14 @@ def test_no_plain_email_address_anywhere(built):
                                                           "assets/buurtwiki/vendor/decap-cms/", "pagefind/pagefind-")):
             continue  # the theme's, the vendored CMS's and Pagefind's own files (their translators' addresses are in their sources)
         data = path.read_bytes()
+        if path.suffix.startswith(".pf_"):  # Pagefind's index and fragments are gzip-compressed
+            data = gzip.decompress(data)
         hits = [m for m in ADDRESS.findall(data) if not m.endswith((b".png", b".svg", b".js", b".css"))]
         if hits:
             found[str(path.relative_to(site))] = hits[:3]
     assert not found, found
+    assert any(p.name.endswith(".pf_fragment") for p in files)  # the search index was read
+    assert not [p for p in files if "@" in p.relative_to(site).as_posix() and "pagefind" not in p.parts]
     history = (site / "wijken/ohg/initiatieven/eettafel/geschiedenis/index.html").read_text(encoding="utf-8")
     # the address is readable as on the entity page, old and new, in field changes and word diffs
     assert "oud.adres [apenstaartje] voorbeeld-mail.nl" in history

@@ -26,6 +26,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..model.text import is_address
+
 PAGE_SUFFIX = ".md"
 # Published verbatim. Nothing here can run script in a browser on the site's origin.
 ALLOWED = (
@@ -103,6 +105,8 @@ def list_folder(
                 listing.problems.append((_UNPRINTABLE.sub("?", rel), NAME))  # could forge lines of the report
             elif entry.is_symlink():
                 listing.problems.append((rel, SYMLINK))  # never followed, not even to see what it is
+            elif _names_address(entry.name, entry.is_dir(follow_symlinks=False)):
+                listing.problems.append((rel, ADDRESS_NAME))  # it would be in the page's address, links and feeds
             elif not rel_dir and (entry.name in reserved or _page_name(entry.name) in reserved):
                 listing.problems.append((rel, _reserved(entry.name)))  # sitemap.xml.md is at sitemap.xml/
             elif entry.is_dir(follow_symlinks=False):
@@ -174,6 +178,15 @@ def file_problem(rel: str, info: os.stat_result) -> str | None:
     if info.st_size > MAX_FILE_BYTES:
         return f"dit bestand is te groot ({_megabytes(info.st_size)}); hoogstens {_megabytes(MAX_FILE_BYTES)} mag. Maak het kleiner."
     return None
+
+
+ADDRESS_NAME = ("deze naam lijkt op een e-mailadres. Buurtwiki publiceert geen e-mailadressen, ook niet in het "
+                "adres van een pagina. Geef het bestand of de map een andere naam, zonder @.")
+
+
+def _names_address(name: str, folder: bool) -> bool:
+    """A file or folder named like an e-mail address (``info@buurt.nl.md``); ``logo@2x.png`` is not."""
+    return "@" in name and is_address(name if folder else PurePosixPath(name).stem)
 
 
 def _page_name(name: str) -> str | None:

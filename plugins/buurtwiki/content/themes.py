@@ -10,6 +10,7 @@ import yaml
 
 from ..model.kinds import MAX_SLUG, Field, FieldError, ListOf, Struct, Text, describe, is_empty, line_of, shown
 from ..model.kinds.refs import SLUG_TEXT
+from ..model.text import safe_values
 from ..model.themes import Reporter, Theme, ThemeRegistry
 from ..model.words import slugify
 from ..validation.problems import Problems
@@ -90,7 +91,7 @@ def _add_theme(registry: ThemeRegistry, key: str, node: yaml.Node, lines: dict[s
     warnings: list[FieldError] = []
     spec: dict[str, Any] = {}
     if isinstance(node, yaml.MappingNode):
-        spec = THEME_FIELDS.parse(node, f"thema {key}", errors, warnings)
+        spec = safe_values(THEME_FIELDS.parse(node, f"thema {key}", errors, warnings))  # no plain address, as in pages
     elif not is_empty(node):
         errors.append(FieldError(f"thema '{key}': verwacht titel, omschrijving en sub eronder, maar vond {describe(node)}.", line_of(node)))
     for err in errors:

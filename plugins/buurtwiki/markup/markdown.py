@@ -17,7 +17,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from ..model.text import obfuscate_emails
+from ..model.text import obfuscate_emails_in_html
 from .anchors import anchors_plugin
 from .ids import resident_id
 from .wikilinks import wikilinks_plugin
@@ -146,7 +146,7 @@ def render(
                 child.attrSet(attr, asset(original))
     md = parser()
     # after sanitising, entities such as &#x40; are plain characters: no address escapes the pass
-    return obfuscate_emails(sanitise(md.renderer.render(tokens, md.options, env)))
+    return obfuscate_emails_in_html(sanitise(md.renderer.render(tokens, md.options, env)))
 
 
 def _mail_link(link: Token, text: Token | None) -> None:

@@ -59,6 +59,22 @@ def email_spans(text: str) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
+_TAG = re.compile(r"(<[^<>]*>)")  # a tag of sanitised HTML (its attribute values hold no < or >)
+
+
+def obfuscate_emails_in_html(html: str) -> str:
+    """Sanitised HTML with no address in its source and none in its visible text either: tags can
+    split an address (``piet<span></span>@domein.nl``) that a reader of the page's text, or the
+    search index, sees whole. Then every @ outside the tags is written as ``[apenstaartje]``."""
+    html = obfuscate_emails(html)
+    if "@" not in html:
+        return html
+    parts = _TAG.split(html)
+    if next(email_spans("".join(parts[::2])), None) is None:
+        return html
+    return "".join(part if i % 2 else part.replace("@", AT_WORD) for i, part in enumerate(parts))
+
+
 def safe_text(text: str) -> str:
     """A resident's text as it may be published: no control characters, no plain address."""
     return obfuscate_emails(clean_text(text))
