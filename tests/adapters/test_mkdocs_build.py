@@ -88,6 +88,7 @@ def test_demo_navigation_holds_overviews_not_entities(demo):
 def test_demo_is_dutch(demo):
     html = (demo / "site/index.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in html
+    assert "Made with" not in html and "Gemaakt met Buurtwiki en" in html  # the footer, on every page
     entry = json.loads((demo / "site/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["nl"]  # Pagefind: Dutch stemming
     assert not (demo / "site/search").exists()  # Material's search index is not built beside it

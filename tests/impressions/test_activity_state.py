@@ -38,3 +38,21 @@ def test_the_rule_ends_with_the_last_day_not_the_first(tmp_path):
     entity = b.site.by_path["wijken/test-wijk/activiteiten/kamp.md"]
     assert activity_state(entity.type, entity.data, dt.date(2026, 11, 21)) == "gepland"
     assert activity_state(entity.type, entity.data, dt.date(2026, 11, 23)) == "geweest"
+
+
+def test_the_wijk_overview_lists_a_past_one_off_activity_under_eerder_not_gepland(tmp_path):
+    write(tmp_path, {
+        "wijken/test-wijk/activiteiten/top-2019.md": activiteit("2019-04-13 10:00", "status: gepland\n"),
+        "wijken/test-wijk/activiteiten/top-later.md": activiteit("2027-04-13 10:00").replace("Buurttop", "Later"),
+    }, MINIMAL)
+    b = build(tmp_path)
+    html = render(b, "wijken/test-wijk/activiteiten/index.md")
+    planned, earlier = html.index("Gepland"), html.index("Eerder")
+    assert planned < html.index("Later") < earlier < html.index("Buurttop")  # the 2019 one only under "Eerder"
+    assert "Gepland <span" in html and "(1)" in html[planned:earlier]
+
+
+def test_an_ended_initiative_reads_as_two_sentences(tmp_path):
+    write(tmp_path, {"wijken/test-wijk/initiatieven/klus.md": "---\ntitel: Klus\nstatus: overgedragen\ntot: 2019-08-31\n---\n"}, MINIMAL)
+    html = render(build(tmp_path), "wijken/test-wijk/initiatieven/klus.md")
+    assert "overgedragen. De pagina blijft bewaard" in html

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..content.entity import Entity
+from ..model.activity_time import PAST
 from ..model.fields import Choice
+from ..model.lifecycle import activity_state
 from ..model.themes import Theme, ThemeRegistry
 from ..model.types import STATUS, WIJKEN_URL, EntityType
 from . import theme_rollup
@@ -63,14 +66,14 @@ def emit(build: Build) -> Iterator[OutputPage]:
             yield overview(
                 spec.overview_src_uri(wijk.slug),
                 f"{spec.plural} in {wijk.title}",
-                _grouped(spec, members),
+                _grouped(spec, members, build.today),
                 kicker=wijk.title,
                 new=(spec.name, wijk.slug),
             )
     for number, spec in enumerate(registry.site_overviews, start=1):
         members = by_title(site.of_type(spec.name))
         intro = spec.overview.intro if spec.overview else ""
-        yield overview(spec.overview_src_uri(), spec.plural, _grouped(spec, members), intro=intro,
+        yield overview(spec.overview_src_uri(), spec.plural, _grouped(spec, members, build.today), intro=intro,
                        new=(spec.name, None), menu=MenuEntry(spec.plural, 10 * number))
     yield overview("themas/index.md", "Thema's", [
         Group(theme.titel, by_title(_with_theme(site, theme.key)), intro=theme.omschrijving, show_wijk=True,
@@ -106,26 +109,32 @@ def _with_theme(site, key: str) -> list[Entity]:
     return found
 
 
-def _grouped(spec: EntityType, members: list[Entity]) -> list[Group]:
+def _grouped(spec: EntityType, members: list[Entity], today: dt.date) -> list[Group]:
     """One overview's groups: by the type's grouping field, else by status, else one list."""
     group_by = spec.overview.group_by if spec.overview else None
     if group_by:
         return _by_field(members, group_by, spec)
     if spec.status_field and members:
-        return _by_status(members, spec)
+        return _by_status(members, spec, today)
     return [Group(None, members)]
 
 
-def _by_status(members: list[Entity], spec: EntityType) -> list[Group]:
+def _by_status(members: list[Entity], spec: EntityType, today: dt.date) -> list[Group]:
+    """By the status a page shows (model/lifecycle.py): a one-off activity whose day has passed
+    is under "Eerder", as on "Binnenkort", never under "Gepland"."""
     words = _words(spec, STATUS)
+    shown = {e.key: activity_state(spec, e.data, today) for e in members}
     groups = []
     for value, label in words.items():
-        chosen = [e for e in members if e.status == value]
+        chosen = [e for e in members if shown[e.key] == value]
         if chosen:
             groups.append(Group(label.capitalize(), chosen))
-    rest = [e for e in members if e.status not in words]
+    earlier = [e for e in members if shown[e.key] == PAST and PAST not in words]
+    rest = [e for e in members if shown[e.key] not in words and shown[e.key] != PAST]
     if rest:
         groups.append(Group("Zonder status", rest))
+    if earlier:
+        groups.append(Group("Eerder", earlier))
     return groups
 
 
