@@ -7,6 +7,8 @@ def test_relative_from_pages_and_files():
     assert relative("wijken/oost/", "wijken/oost/plekken/tuin/") == "../../"
     assert relative("wijken/oost/#kaart", "") == "wijken/oost/#kaart"
     assert relative("wijken/oost/", "wijken/oost/") == "./"
+    assert relative("", "wijken/oost/") == "../../"  # the home page (it was ".": the page itself)
+    assert relative("", "") == "./" and relative("#kaart", "wijken/") == "../#kaart"
     assert relative("wijken/oost/", "feeds/wijzigingen.xml") == "../wijken/oost/"
     assert relative("feeds/wijzigingen.xml", "feeds/wijzigingen.xml") == "wijzigingen.xml"
     assert relative("data/x.json", "a/b.html") == "../data/x.json"  # file URLs, not only folders

@@ -20,10 +20,10 @@ def relative(target_url: str, from_page_url: str) -> str:
     or file at ``from_page_url`` (root-relative; ``""`` is the home page)."""
     path, _, fragment = target_url.partition("#")
     base = "/" + folder_of(from_page_url)
-    rel = _relpath("/" + path, base) if path else "."
-    if path.endswith("/") and rel != ".":
+    rel = _relpath("/" + path, base)  # "" is the home page: from wijken/oost/ that is ../../
+    if (path.endswith("/") or not path) and rel != ".":
         rel += "/"
-    elif rel == "." and path:
+    elif rel == ".":
         rel = "./"
     return rel + (f"#{fragment}" if fragment else "")
 
