@@ -51,8 +51,3 @@ def test_the_wijk_overview_lists_a_past_one_off_activity_under_eerder_not_geplan
     assert planned < html.index("Later") < earlier < html.index("Buurttop")  # the 2019 one only under "Eerder"
     assert "Gepland <span" in html and "(1)" in html[planned:earlier]
 
-
-def test_an_ended_initiative_reads_as_two_sentences(tmp_path):
-    write(tmp_path, {"wijken/test-wijk/initiatieven/klus.md": "---\ntitel: Klus\nstatus: overgedragen\ntot: 2019-08-31\n---\n"}, MINIMAL)
-    html = render(build(tmp_path), "wijken/test-wijk/initiatieven/klus.md")
-    assert "overgedragen. De pagina blijft bewaard" in html

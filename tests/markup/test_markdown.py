@@ -34,3 +34,23 @@ def test_images_and_files_next_to_a_page_keep_working(site_dir):
     assert 'href="../../">Testwijk</a>' in html
     assert 'href="../" rel="noopener noreferrer">overzicht</a>' in html  # a folder URL keeps its slash
     assert "wijken/test-wijk/plekken/foto.jpg" in build.outputs.files
+
+
+def test_a_link_to_a_markdown_file_that_is_no_page_is_text_until_the_page_exists():
+    """It stayed a link to ``speeltuin.md``, which the site does not have; the parsed tokens are
+    kept between renders (serve), so once the page exists the same tokens give the link."""
+    from buurtwiki.markup.markdown import render
+
+    tokens = parse("Zie [de speeltuin](../plekken/speeltuin.md) en [de kaart](https://example.org/).\n")
+    pages: dict[str, str] = {}
+
+    def html() -> str:
+        return render(tokens, lambda target, text: text, lambda href: pages.get(href))
+
+    broken = html()
+    assert '<span class="bw-broken-link" title="Deze pagina bestaat niet">de speeltuin</span>' in broken
+    assert "speeltuin.md" not in broken and '<a href="https://example.org/"' in broken
+    pages["../plekken/speeltuin.md"] = "../../plekken/speeltuin/"
+    assert '<a href="../../plekken/speeltuin/" rel="noopener noreferrer">de speeltuin</a>' in html()
+    pages.clear()
+    assert "bw-broken-link" in html()

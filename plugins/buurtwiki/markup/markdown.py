@@ -122,24 +122,30 @@ def _is_relative(url: str) -> bool:
 def render(
     tokens: list[Token],
     wikilink: Callable[[str, str], str],
-    link: Callable[[str], str],
+    link: Callable[[str], str | None],
     asset: Callable[[str], str] | None = None,
 ) -> str:
     """HTML of a parsed body. ``wikilink(target, text)`` gives the HTML of a wikilink; ``link(href)``
-    rewrites a link to a ``.md`` file into the URL of its page; ``asset(url)`` rewrites any other
-    relative link or image (written relative to the source file) for the page's own URL."""
+    rewrites a link to a ``.md`` file into the URL of its page (None: there is no such page, the
+    link is shown as text, like a wikilink to nothing); ``asset(url)`` rewrites any other relative
+    link or image (written relative to the source file) for the page's own URL."""
     env = {"wikilink": wikilink}
     for block in tokens:
         children = block.children or []
         for i, child in enumerate(children):
             if child.type == "link_open":
                 _mail_link(child, children[i + 1] if i + 1 < len(children) else None)
+                _as_link(child, children, i)  # the tokens are kept between renders: start from the link
             attr = "href" if child.type == "link_open" else "src" if child.type == "image" else None
             if attr is None:
                 continue
             original = child.meta.setdefault(attr, str(child.attrGet(attr) or ""))
             if is_md_link(original):
-                child.attrSet(attr, link(original))
+                target = link(original)
+                if target is None:
+                    _as_broken(child, children, i)
+                else:
+                    child.attrSet(attr, target)
             elif not _is_relative(original):
                 continue
             elif asset is not None:
@@ -147,6 +153,31 @@ def render(
     md = parser()
     # after sanitising, entities such as &#x40; are plain characters: no address escapes the pass
     return obfuscate_emails_in_html(sanitise(md.renderer.render(tokens, md.options, env)))
+
+
+def _closing(children: list[Token], i: int) -> Token | None:
+    """The ``link_close`` of the ``link_open`` at ``i``."""
+    level = children[i].level
+    return next((t for t in children[i + 1 :] if t.type == "link_close" and t.level == level), None)
+
+
+def _as_link(link: Token, children: list[Token], i: int) -> None:
+    """The link as parsed (an earlier render may have shown it as broken text)."""
+    if link.tag == "a":
+        return
+    link.tag, link.attrs = "a", dict(link.meta["attrs"])
+    close = _closing(children, i)
+    if close is not None:
+        close.tag = "a"
+
+
+def _as_broken(link: Token, children: list[Token], i: int) -> None:
+    """A link to a Markdown file that is not a page of the site: its text, marked as a broken link."""
+    link.meta.setdefault("attrs", dict(link.attrs))
+    link.tag, link.attrs = "span", {"class": "bw-broken-link", "title": "Deze pagina bestaat niet"}
+    close = _closing(children, i)
+    if close is not None:
+        close.tag = "span"
 
 
 def _mail_link(link: Token, text: Token | None) -> None:

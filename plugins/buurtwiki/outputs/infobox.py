@@ -68,7 +68,9 @@ def _one(ctx: RenderContext, kind: Any, value: Any, entity: Entity) -> Markup:
         return ctx.link(target, show_wijk=bool(target.wijk and target.wijk != entity.wijk))
     if isinstance(value, ThemeValue):
         theme = ctx.site.themes.get(value.key)
-        return Markup('<a href="{}">{}</a>').format(ctx.href(f"themas/{value.key}/"), theme.titel if theme else value.key)
+        if theme is None:  # reported when loading: no link to a theme page that is not there
+            return Markup('<span class="bw-broken-link" title="Dit thema bestaat niet">{}</span>').format(value.key)
+        return Markup('<a href="{}">{}</a>').format(ctx.href(f"themas/{value.key}/"), theme.titel)
     if isinstance(kind, Choice):
         return Markup('<span class="bw-value bw-value-{}">{}</span>').format(value, kind.label(value))
     if isinstance(kind, Year):

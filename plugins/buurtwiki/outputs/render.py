@@ -87,10 +87,10 @@ class RenderContext:
                 return str(Markup('<span class="bw-broken-link" title="Deze pagina bestaat niet">{}</span>').format(text or target))
             return str(self.link(found, text or None))
 
-        def md_link(href: str) -> str:
+        def md_link(href: str) -> str | None:
             found = resolve_md_link(self.site, item, href)
             if found is None:
-                return href
+                return None  # reported when loading; shown as text, not as a link to a .md file
             fragment = href.partition("#")[2]
             return self.href(found.url + (f"#{fragment}" if fragment else ""))
 
