@@ -162,3 +162,32 @@ def test_contact_email_is_one_address(site_dir):
         files = {INIT: f"---\ntitel: E\nstatus: actief\ncontact:\n  email: {value}\n---\n"}
         msg = one(site_dir, files, "veld 'email'")
         assert "verwacht één e-mailadres" in msg and "Bedoel je 'info@buurthuis.nl'?" in msg and ":5: fout:" in msg
+
+
+def test_an_end_before_its_start_is_an_error_and_not_used(site_dir):
+    """einde before start, herhaling_tot before start, tot before sinds and a row's tot before van
+    gave no message: the page showed the end first and the calendar wrote UNTIL before DTSTART."""
+    files = {
+        "wijken/test-wijk/activiteiten/avond.md":
+            "---\ntitel: Avond\nstart: 2026-03-05 20:00\neinde: 2026-03-05 18:00\nherhaling: maandelijks\nherhaling_tot: 2025-12-31\n---\n",
+        "wijken/test-wijk/activiteiten/dag.md": "---\ntitel: Dag\nstart: 2026-03-05 19:00\neinde: 2026-03-05\n---\n",  # that day: fine
+        INIT: "---\ntitel: E\nstatus: actief\nsinds: 2022-01-01\ntot: 2020-01-01\n---\n",
+        "content/organisaties/dock.md": "---\ntitel: DOCK\nsoort: welzijnsorganisatie\n---\n",
+        "wijken/test-wijk/rollen/trekker.md":
+            "---\ntitel: Trekker\nbezetting:\n  - naam: Sanne\n    organisatie: dock\n    van: 2024-01-01\n    tot: 2023-01-01\n---\n",
+    }
+    found = problems(site_dir, files)
+    assert any("avond.md:4: fout: veld 'einde': 2026-03-05 18:00 ligt vóór 'start' (2026-03-05 20:00)" in p for p in found)
+    assert any("avond.md:6: fout: veld 'herhaling_tot': 2025-12-31 ligt vóór 'start'" in p for p in found)
+    assert any("eetgroep.md:5: fout: veld 'tot': 2020-01-01 ligt vóór 'sinds' (2022-01-01)" in p for p in found)
+    assert any("trekker.md" in p and "veld 'tot' in bezetting (nr. 1): 2023-01-01 ligt vóór 'van'" in p for p in found)
+    assert not [p for p in found if "dag.md" in p]
+
+
+def test_a_wrong_value_of_a_required_field_in_a_row_is_one_message(site_dir):
+    files = {
+        "content/organisaties/dock.md": "---\ntitel: DOCK\nsoort: welzijnsorganisatie\n---\n",
+        "wijken/test-wijk/rollen/trekker.md": "---\ntitel: Trekker\nsoort: opbouwwerker\nbezetting:\n  - organisatie: dock\n    van: 2020\n---\n",
+    }
+    found = [p for p in problems(site_dir, files) if "trekker.md" in p]
+    assert len(found) == 1 and "van" in found[0] and "ontbreekt" not in found[0]

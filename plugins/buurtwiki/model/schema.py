@@ -78,7 +78,8 @@ BEZETTING = Struct([
 ], period=("van", "tot"))
 
 CONTACT = Struct([
-    Field("email", EmailAddress(), label="E-mail"),
+    Field("email", EmailAddress(), label="E-mail",
+          help="Eén adres. Op de site staat het als naam [apenstaartje] domein, zodat spamprogramma's het niet lezen."),
     Field("telefoon", Text(), label="Telefoon"),
     Field("website", Url(), label="Website"),
 ])
@@ -116,7 +117,7 @@ DEFAULT_REGISTRY = Registry([
         Field("contact", CONTACT, label="Contact"),
         BEVESTIGD,
     ], style=GraphStyle("#00796b", "ellipse"), overview=OverviewSpec(order=0),
-       finished=frozenset({"gestopt", "overgedragen"}),
+       finished=frozenset({"gestopt", "overgedragen"}), order=(("sinds", "tot"),),
        linked=linked("Project", hsds="organization", sinds="foundingDate", tot="dissolutionDate", plekken="location",
                      ondersteund_door="sponsor", gefinancierd_door="funder", themas="keywords", contact="contactPoint")),
     EntityType("plek", "Plek", "Plekken", "plekken", [
@@ -218,7 +219,7 @@ DEFAULT_REGISTRY = Registry([
         Field("kosten", Text(), label="Kosten"),
         SAMENVATTING,
     ], status_default="gepland", style=GraphStyle("#2e7d32", "pentagon"),
-       overview=OverviewSpec(order=2),
+       overview=OverviewSpec(order=2), order=(("start", "einde"), ("start", "herhaling_tot")),
        linked=linked("Event", hsds="service", start="startDate", einde="endDate", plek="location", organisator="organizer",
                      status="eventStatus", herhaling="eventSchedule", themas="keywords",
                      values={"status": {"gepland": "EventScheduled", "afgelast": "EventCancelled",

@@ -87,12 +87,16 @@ class EntityType:
     finished: frozenset[str] = frozenset()  # status words that mean "this is over"
     achieved: frozenset[str] = frozenset()  # finished status words that mean "done as planned" (100%)
     row_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # list-of-struct field → identity keys
+    order: tuple[tuple[str, str], ...] = ()  # date fields in order: (start, end), an end not before its start
     linked: LinkedData = field(default_factory=LinkedData)  # schema.org JSON-LD and HSDS (model/linked.py)
     fields_by_name: dict[str, Field] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.fields = [*self.fields, TYPE_FIELD]
         self.fields_by_name = {f.name: f for f in self.fields}
+        unknown = [name for pair in self.order for name in pair if name not in self.fields_by_name]
+        if unknown:
+            raise ValueError(f"order of {self.name} names fields it does not have: {unknown}")
 
     def field(self, name: str) -> Field | None:
         return self.fields_by_name.get(name)

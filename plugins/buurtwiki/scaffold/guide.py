@@ -57,15 +57,18 @@ def _type_section(spec: EntityType) -> str:
         "|---|---|---|",
     ]
     subs: list[str] = []
+    after = {end: start for start, end in spec.order}
     for field in spec.fields:
         if field.name == TYPE_FIELD.name:
             continue
         default = spec.status_default if field is spec.status_field else None
-        lines.append(_row(field, f"Leeg betekent `{default}`." if default else ""))
+        notes = [f"Leeg betekent `{default}`." if default else "", _not_before(after.get(field.name))]
+        lines.append(_row(field, " ".join(n for n in notes if n)))
         group = _group(field.kind)
         if group is not None:
             subs += ["", f"In elke groep van `{field.name}`:", "", "| veld | wat je invult | uitleg |", "|---|---|---|"]
-            subs += [_row(sub) for sub in group.fields]
+            in_row = {group.period[1]: group.period[0]} if group.period else {}
+            subs += [_row(sub, _not_before(in_row.get(sub.name))) for sub in group.fields]
             if group.period is not None:
                 start, end = group.period
                 subs += ["", f"Op de pagina staat `{field.name}` als tijdlijn, op volgorde van datum. Heeft de laatste regel "
@@ -73,6 +76,10 @@ def _type_section(spec: EntityType) -> str:
                          f"`{start}` van de volgende, dan staat er hoe lang er niemand was (bijvoorbeeld "
                          "\"3 maanden niemand\")."]
     return "\n".join([*lines, *subs]) + "\n"
+
+
+def _not_before(start: str | None) -> str:
+    return f"Niet vóór `{start}`." if start else ""
 
 
 def _group(kind: Kind) -> Struct | None:

@@ -8,6 +8,7 @@ import yaml
 
 from ..content.source import Source
 from ..model.kinds import Field, FieldError, ListOf, Struct, is_empty, shown
+from ..model.order import out_of_order
 from ..model.types import EntityType
 from ..model.words import did_you_mean
 from .problems import Reporter
@@ -46,6 +47,9 @@ def parse_fields(source: Source, entity_type: EntityType, report: Reporter) -> d
             f"veld 'type': '{data['type']}' klopt niet met de map; een bestand in deze map is een "
             f"{entity_type.name}. Haal het veld weg of schrijf 'type: {entity_type.name}'.",
         )
+    for name, message in list(out_of_order(data, entity_type.order)):
+        report.error(source.line(name), f"veld '{name}': {message}")
+        del data[name]  # as any wrong value: not used (a calendar would end the activity before it starts)
     for spec in entity_type.required:
         if spec.name not in data and not _reported(source, spec.name):
             report.error(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..order import out_of_order
 from ..words import did_you_mean
 from .base import EMPTY, FieldError, Kind, describe, is_empty, line_of, shown
 from .text import Text
@@ -97,13 +98,18 @@ class Struct(Kind):
             )
         collected = errors if errors is not None else []
         out: dict[str, Any] = {"_line": line_of(node)}
+        written = set()
         for key_node, value_node in node.value:
             self._parse_pair(key_node, value_node, name, out, collected, warnings)
+            if isinstance(key_node, yaml.ScalarNode) and not is_empty(value_node):
+                written.add(key_node.value)
         for spec in self.fields:
-            if spec.required and spec.name not in out:
+            if spec.required and spec.name not in out and spec.name not in written:  # a wrong value is its own message
                 collected.append(
                     FieldError(f"in {name} ontbreekt het verplichte veld '{spec.name}' ({spec.kind.words()}).", line_of(node))
                 )
+        for field_name, message in out_of_order(out, (self.period,) if self.period else ()):
+            collected.append(FieldError(f"veld '{field_name}' in {name}: {message}", out.get("_line", line_of(node))))
         if errors is None and collected:
             raise collected[0]
         return out
