@@ -86,6 +86,7 @@ def test_item_page_story_is_one_ordered_timeline(demo):
     assert kinds.count("verzonden") == 3  # 6 May (two organisations), 1 June, and one without a date
     assert "Werkgroep vergroeners</a> ontstaat uit dit punt" in story
     assert "Oost Begroot start" in story
+    assert "Krijgt een vervolg in" in story  # the old point's own words, as on the edition's card (toekomstagenda.md)
     assert "Zonder datum" in story  # the row without a sending date
 
 
