@@ -191,3 +191,26 @@ def test_a_wrong_value_of_a_required_field_in_a_row_is_one_message(site_dir):
     }
     found = [p for p in problems(site_dir, files) if "trekker.md" in p]
     assert len(found) == 1 and "van" in found[0] and "ontbreekt" not in found[0]
+
+
+def test_messages_say_what_to_write_instead(site_dir):
+    """An outside tester's cases: each message pointed at something that is not valid either."""
+    files = {
+        "wijken/test-wijk/plekken/buurthuis.md": "---\ntitel: Buurthuis\nstatus: open\n---\n",
+        "wijken/test-wijk/plekken/tuin.md": "---\ntitel: Tuin\nstatus: open\n---\n",
+        INIT: "---\ntitel: E\nstatus: actief\nplekken: buurthuis, tuin\nthemas: duurzaamheid, jongeren\n---\nZie [[plekk:buurthuis]].\n",
+        "content/fondsen/budget.md": "---\ntitel: Budget\naanvragen: mailto:budget@example.nl\n---\n",
+        "wijken/test-wijk/plekken/Nieuwe Plek.MD": "---\ntitel: X\n---\n",
+        "wijken/repair-cafe.md": "---\ntitel: Repair Café\nstatus: actief\n---\n",
+        "content/initiatieven/klusgroep.md": "---\ntitel: Klusgroep\nstatus: actief\n---\n",
+    }
+    found = "\n".join(problems(site_dir, files))
+    assert "plekken: [buurthuis, tuin]" in found and "Bedoel je 'buurthuis-tuin'" not in found
+    assert "themas: [duurzaamheid, jongeren]" in found
+    assert "'plekk' is geen soort pagina" in found and "Bedoel je [[plek:buurthuis]]?" in found
+    assert "Een e-mailadres is geen webadres" in found and "https://mailto" not in found
+    assert "hernoem naar nieuwe-plek.md" in found
+    assert "wijken/repair-cafe.md:1: fout: een pagina staat in de map van een wijk" in found
+    assert "wijken/<wijk>/initiatieven/repair-cafe.md" in found and "repair-cafe-md" not in found
+    assert "content/initiatieven/klusgroep.md:1: fout: dit lijkt een initiatief" in found
+    assert "wijken/<wijk>/initiatieven/klusgroep.md" in found

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..model.text import is_address
+from ..model.words import slugify
 
 PAGE_SUFFIX = ".md"
 # Published verbatim. Nothing here can run script in a browser on the site's origin.
@@ -160,6 +161,7 @@ def file_problem(rel: str, info: os.stat_result) -> str | None:
         return None
     if suffix.lower() in MARKDOWN_LIKE and suffix:
         stem = name[: -len(suffix)]
+        stem = stem if stem and " " not in stem else slugify(stem) or "pagina"  # "Nieuwe Plek.MD": nieuwe-plek.md
         return (
             f"de bestandsnaam eindigt op '{suffix}'; Buurtwiki maakt alleen een pagina van bestanden die op "
             f"'.md' eindigen (kleine letters). Dit bestand wordt niet gepubliceerd: hernoem naar {stem}.md."

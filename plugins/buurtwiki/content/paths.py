@@ -63,6 +63,13 @@ def locate_wijk_file(rel: str, registry: Registry = DEFAULT_REGISTRY) -> Locatio
     """A path under ``wijken/``, e.g. ``ohg/initiatieven/eetgroep.md``."""
     parts = rel.split("/")
     src_uri = f"{WIJKEN_URL}/{rel}"
+    if len(parts) == 1:  # wijken/repair-cafe.md: a page without its wijk's folder
+        folders = [f"{t.folder}/" for t in _in_order(registry)]
+        raise LocationError(
+            f"een pagina staat in de map van een wijk, niet los in {WIJKEN_URL}/. Zet dit bestand in de map van "
+            f"zijn wijk en soort, zoals {WIJKEN_URL}/<wijk>/{folders[0] if folders else ''}{slugify(rel[:-3]) or 'naam'}.md "
+            f"(de mappen zijn: {', '.join(folders)}); de wijk zelf staat in {WIJKEN_URL}/<wijk>/index.md."
+        )
     wijk = _check_slug(parts[0], "map van de wijk")
     agenda_folder = registry.agenda_folder
     if len(parts) == 2 and parts[1] == "index.md":
@@ -89,12 +96,17 @@ def locate_wijk_file(rel: str, registry: Registry = DEFAULT_REGISTRY) -> Locatio
             f"een toekomstagenda krijgt een eigen map: zet dit bestand in {agenda_folder}/<naam>/ "
             "met een index.md voor de agenda zelf."
         )
-    in_order = sorted(in_wijk.values(), key=lambda t: t.overview.order if t.overview else len(in_wijk))
-    listed = [f"{t.folder}/" for t in in_order] + [f"{agenda_folder}/<naam>/"]
+    listed = [f"{t.folder}/" for t in _in_order(registry)] + [f"{agenda_folder}/<naam>/"]
     raise LocationError(
         "dit bestand staat op een plek die Buurtwiki niet kent; zie de mappen in "
         f"wijken/<wijk>/: index.md, {', '.join(listed[:-1])} en {listed[-1]}."
     )
+
+
+def _in_order(registry: Registry) -> list[EntityType]:
+    """The types of a wijk's folders, in the order of their overviews."""
+    in_wijk = registry.wijk_folders
+    return sorted(in_wijk.values(), key=lambda t: t.overview.order if t.overview else len(in_wijk))
 
 
 def _locate_agenda_file(parts: list[str], wijk: str, src_uri: str, registry: Registry) -> Location:

@@ -48,6 +48,14 @@ class ThemeRegistry:
     def check(self, key: str, line: int, report: Reporter, field_name: str) -> bool:
         if key in self.themes:
             return True
+        parts = [part.strip() for part in key.split(",") if part.strip()]
+        if len(parts) > 1:  # themas: a, b (one value with a comma)
+            report.error(
+                line,
+                f"veld '{field_name}': '{key}' is één waarde met een komma erin. Meer dan één thema schrijf je als "
+                f"lijst tussen blokhaken: {field_name}: [{', '.join(parts[:20])}]",
+            )
+            return False
         report.error(
             line,
             f"veld '{field_name}': thema '{key}' staat niet in themas.yml; bekende thema's zijn: "

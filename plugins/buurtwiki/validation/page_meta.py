@@ -35,7 +35,21 @@ MAX_TEXT = 1000  # characters of a title or description
 def check_pages(site: Site) -> None:
     """Report every front matter key of an ordinary page that does not reach the site."""
     for page in site.pages:
-        check_page(page, site.problems.for_path(page.path))
+        report = site.problems.for_path(page.path)
+        _misplaced(site, page, report)
+        check_page(page, report)
+
+
+def _misplaced(site: Site, page: Page, report: Reporter) -> None:
+    """``content/initiatieven/x.md`` with a status: a page of a type that belongs to a wijk."""
+    parts = page.src_uri.split("/")
+    spec = site.registry.wijk_folders.get(parts[0]) if len(parts) == 2 else None
+    if spec is not None and any(name not in PAGE_KEYS for name in page.source.fields):
+        report.error(
+            1,
+            f"dit lijkt een {spec.name}, maar een {spec.name} hoort bij een wijk: zet dit bestand in "
+            f"wijken/<wijk>/{spec.folder}/{parts[1]}. Hier is het een gewone pagina, zonder de velden van een {spec.name}.",
+        )
 
 
 def check_page(page: Page, report: Reporter) -> None:

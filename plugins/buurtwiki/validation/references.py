@@ -63,7 +63,13 @@ def _check_body_links(site: Site, item: Entity | Page) -> None:
                 options = ", ".join(f"[[{e.key}]]" for e in found)
                 report.error(link.line, f"link [[{link.target}]] kan meerdere pagina's zijn; schrijf {options}.")
                 continue
-            slug = link.target.split(":", 1)[-1]
+            prefix, colon, slug = link.target.rpartition(":")
+            names = site.registry.names
+            if colon and prefix not in names and site.by_slug.get(slug):  # [[plekk:buurthuis]]: the type is misspelled
+                options = " of ".join(f"[[{e.key}]]" for e in site.by_slug[slug][:3])
+                report.error(link.line, f"link [[{shown(link.target)}]]: '{shown(prefix)}' is geen soort pagina; de soorten zijn: "
+                                        f"{', '.join(names)}. Bedoel je {options}?")
+                continue
             near = closest(slug, list(site.by_slug), n=3)
             hint = f" Bedoel je {' of '.join(f'[[{n}]]' for n in near)}?" if near else ""
             report.error(link.line, f"link [[{shown(link.target)}]]: er is geen pagina met de naam '{shown(slug)}'.{hint}")

@@ -33,8 +33,9 @@ class ListOf(Kind):
             try:
                 out.append(self.item.parse(child, label))
             except FieldError as err:
+                err = _as_list_hint(err, child, name) if len(nodes) == 1 else err
                 if errors is None:
-                    raise
+                    raise err from None
                 errors.append(err)
         return out
 
@@ -50,6 +51,19 @@ class ListOf(Kind):
 
     def limits(self) -> str:
         return self.item.limits()
+
+
+def _as_list_hint(err: FieldError, node: yaml.Node, name: str) -> FieldError:
+    """``plekken: a, b`` is one value with a comma in it: say how a list is written."""
+    if not isinstance(node, yaml.ScalarNode) or "," not in node.value:
+        return err
+    items = [part.strip() for part in node.value.split(",") if part.strip()][:20]
+    field_name = name.partition("' in '")[0]
+    return FieldError(
+        f"veld '{name}': '{shown(node.value)}' is één waarde met een komma erin. Meer dan één waarde schrijf je "
+        f"als lijst tussen blokhaken: {field_name}: [{', '.join(shown(i) for i in items)}]",
+        err.line,
+    )
 
 
 def _numbered(name: str, number: int) -> str:

@@ -58,6 +58,8 @@ class Url(Kind):
         raw = scalar(node, name, "een webadres")
         if not _URL.fullmatch(raw):
             hint = f" Bedoel je 'https://{shown(raw)}'?" if "." in raw and "://" not in raw and " " not in raw else ""
+            if raw[:7].lower() == "mailto:" or _EMAIL.fullmatch(raw):
+                hint = " Een e-mailadres is geen webadres: zet het bij contact, als email: naam@domein.nl."
             raise FieldError(
                 f"veld '{name}': verwacht een webadres dat begint met https:// of http://, "
                 f"maar vond '{shown(raw)}'.{hint}",
