@@ -214,3 +214,13 @@ def test_messages_say_what_to_write_instead(site_dir):
     assert "wijken/<wijk>/initiatieven/repair-cafe.md" in found and "repair-cafe-md" not in found
     assert "content/initiatieven/klusgroep.md:1: fout: dit lijkt een initiatief" in found
     assert "wijken/<wijk>/initiatieven/klusgroep.md" in found
+
+
+def test_a_group_whose_every_value_is_wrong_shows_no_empty_heading(site_dir):
+    from ..helpers import build, render
+
+    files = {INIT: "---\ntitel: E\nstatus: actief\ncontact:\n  email: geen adres\n  website: ook niet\n---\n"}
+    root = site_dir(files)
+    b = build(root)
+    assert len([p for p in b.problems.items if p.path == INIT]) == 2
+    assert "Contact" not in render(b, INIT).split("bw-infobox", 1)[-1].split("</aside>", 1)[0]

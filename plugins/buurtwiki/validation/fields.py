@@ -39,6 +39,8 @@ def parse_fields(source: Source, entity_type: EntityType, report: Reporter) -> d
             report.error(error.line, error.message)
         for warn in warnings:
             report.warning(warn.line, warn.message)
+        if isinstance(value, dict) and not _filled(value):
+            value = None  # a group whose every value was wrong: no empty "Contact" on the page
         if value is not None and value != []:
             data[name] = value
     if "type" in data and data["type"] != entity_type.name:
@@ -79,6 +81,10 @@ def _parse_value(spec: Field, node: yaml.Node, name: str, errors: list[FieldErro
     except FieldError as err:
         errors.append(err)
         return None
+
+
+def _filled(group: dict[str, Any]) -> bool:
+    return any(key != "_line" for key in group)
 
 
 def _items(node: yaml.Node) -> list[yaml.Node]:
