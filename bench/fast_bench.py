@@ -258,7 +258,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.floors or args.only_floors:
         out.update(floors(root, args.repeat))
         print(f"cold build / MkDocs + Material alone: {median / out['floor_material_alone']:.2f}", flush=True)
-        clean_outputs(root)
         if args.only_floors:
             print(out)
             return 0
