@@ -54,3 +54,15 @@ def test_a_link_to_a_markdown_file_that_is_no_page_is_text_until_the_page_exists
     assert '<a href="../../plekken/speeltuin/" rel="noopener noreferrer">de speeltuin</a>' in html()
     pages.clear()
     assert "bw-broken-link" in html()
+
+
+def test_an_image_of_a_markdown_file_leaves_the_markup_after_it_alone():
+    """The broken-link rule is for links: on an image it made an unclosed span that swallowed the next link."""
+    from buurtwiki.markup.markdown import render
+
+    tokens = parse("![foto](plaatje.md) en [website](https://example.org/) tekst erna\n")
+    for _ in range(2):  # the tokens are kept between renders
+        html = render(tokens, lambda target, text: text, lambda href: None)
+        assert '<img src="plaatje.md" alt="foto">' in html
+        assert '<a href="https://example.org/" rel="noopener noreferrer">website</a> tekst erna</p>' in html
+        assert "bw-broken-link" not in html

@@ -125,6 +125,15 @@ def test_rules_that_never_give_a_date_are_refused_and_cost_no_build_time(site_di
     assert len(errors) == 3 and all(p.level == "fout" and "nooit een datum" in p.message for p in errors)
 
 
+def test_rules_whose_dates_depend_on_the_start_or_come_rarely_are_accepted():
+    """A review found two valid rules refused when they were tried from one fixed date only."""
+    from buurtwiki.model.kinds.choices import _valid_rule
+
+    assert _valid_rule("FREQ=MONTHLY;INTERVAL=24;BYMONTH=3")  # every other March, from a March start
+    assert _valid_rule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=SU")  # 29 February on a Sunday: 2032, 2060, …
+    assert not _valid_rule("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6")  # a sixth Monday in a month: never
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     start=st.datetimes(min_value=dt.datetime(1500, 1, 1), max_value=dt.datetime(2026, 11, 1)),

@@ -63,6 +63,11 @@ def locate_wijk_file(rel: str, registry: Registry = DEFAULT_REGISTRY) -> Locatio
     """A path under ``wijken/``, e.g. ``ohg/initiatieven/eetgroep.md``."""
     parts = rel.split("/")
     src_uri = f"{WIJKEN_URL}/{rel}"
+    if rel == "index.md":
+        raise LocationError(
+            f"{WIJKEN_URL}/index.md kan niet: het overzicht van alle wijken maakt Buurtwiki zelf. Een wijk heeft "
+            f"een eigen map met een index.md: {WIJKEN_URL}/<wijk>/index.md."
+        )
     if len(parts) == 1:  # wijken/repair-cafe.md: a page without its wijk's folder
         folders = [f"{t.folder}/" for t in _in_order(registry)]
         raise LocationError(

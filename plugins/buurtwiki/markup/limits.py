@@ -28,6 +28,10 @@ LIMITS = (
 MAX_HTML_DEPTH = 100
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
+# Formatting elements: the parser closes one without closing the blocks opened inside it
+# (``<b><div></b>`` leaves the div open: html5ever's "adoption agency"), so their end tag only takes
+# them off the stack; any other end tag closes everything opened after its element.
+_FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"})
 # an element that a new one of its kind (or its partner) closes: <p>a<p>b is two paragraphs side by side
 _SIBLINGS = {"p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "option": {"option"},
              "tr": {"tr"}, "td": {"td", "th"}, "th": {"td", "th"}}
@@ -43,7 +47,10 @@ def html_depth(body: str, stop: int = MAX_HTML_DEPTH) -> int:
         if match.group(1):
             for i in range(len(stack) - 1, -1, -1):
                 if stack[i] == name:
-                    del stack[i:]
+                    if name in _FORMATTING:
+                        del stack[i]
+                    else:
+                        del stack[i:]
                     break
         elif name not in _VOID:
             if stack and stack[-1] in _SIBLINGS.get(name, ()):

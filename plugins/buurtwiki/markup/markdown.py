@@ -142,10 +142,12 @@ def render(
             original = child.meta.setdefault(attr, str(child.attrGet(attr) or ""))
             if is_md_link(original):
                 target = link(original)
-                if target is None:
+                if target is not None:
+                    child.attrSet(attr, target)
+                elif child.type == "link_open":
                     _as_broken(child, children, i)
                 else:
-                    child.attrSet(attr, target)
+                    child.attrSet(attr, original)  # an image of a .md file: as written (it shows nothing)
             elif not _is_relative(original):
                 continue
             elif asset is not None:

@@ -81,7 +81,9 @@ class Url(Kind):
 # address or a mail header to it (``a@b.nl, c@d.nl``, ``a@b.nl?bcc=c@d.nl``).
 _NOT_IN_ADDRESS = r"\s@,;:<>?&=()\[\]\"'`/\\"
 # the @ may be written as the site publishes it (open data: "naam [apenstaartje] domein.nl")
-EMAIL_TEXT = f"[^{_NOT_IN_ADDRESS}]+(?:@| \\[apenstaartje\\] )[^{_NOT_IN_ADDRESS}.][^{_NOT_IN_ADDRESS}]*\\.[^{_NOT_IN_ADDRESS}]+"
+# the domain has a dot between two names (a@b.. is no address, and would not be hidden as one)
+EMAIL_TEXT = (f"[^{_NOT_IN_ADDRESS}]+(?:@| \\[apenstaartje\\] )[^{_NOT_IN_ADDRESS}.](?:[^{_NOT_IN_ADDRESS}]*"
+              f"[^{_NOT_IN_ADDRESS}.])?\\.[^{_NOT_IN_ADDRESS}.][^{_NOT_IN_ADDRESS}]*")
 _EMAIL = re.compile(EMAIL_TEXT)
 _ANY_ADDRESS = re.compile(f"[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}]+")
 MAX_EMAIL = 254
