@@ -41,6 +41,7 @@ def test_a_committed_newcomer_gets_the_error_and_the_old_page_keeps_its_name(tmp
     winner, errors = _winner_and_errors(repo.path)
     assert winner == OLD
     assert len(errors) == 1 and errors[0].startswith(NEW) and OLD in errors[0] and "niet gepubliceerd" in errors[0]
+    assert NEW not in load_checked_site(repo.path).by_path  # no link may lead to the page that is not published
 
 
 def test_an_uncommitted_newcomer_gets_the_error(tmp_path):

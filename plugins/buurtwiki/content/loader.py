@@ -140,6 +140,7 @@ def _settle_same_names(site: Site, same_name: list[Entity], oldest_first: Senior
         site.replace(site.by_key[first.key], first)
         for path in ordered[1:]:
             other = by_path[path]
+            site.by_path.pop(other.path, None)  # not published: no link, recent change or .md link may lead to it
             site.problems.error(
                 other.path, 1,
                 f"er is al een {other.type.name} met de naam '{other.slug}' ({first.path}). Binnen één type "
