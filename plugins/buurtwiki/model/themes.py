@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from .kinds.composite import written_as_list
 from .words import did_you_mean
 
 
@@ -48,13 +49,9 @@ class ThemeRegistry:
     def check(self, key: str, line: int, report: Reporter, field_name: str) -> bool:
         if key in self.themes:
             return True
-        parts = [part.strip() for part in key.split(",") if part.strip()]
-        if len(parts) > 1:  # themas: a, b (one value with a comma)
-            report.error(
-                line,
-                f"veld '{field_name}': '{key}' is één waarde met een komma erin. Meer dan één thema schrijf je als "
-                f"lijst tussen blokhaken: {field_name}: [{', '.join(parts[:20])}]",
-            )
+        as_list = written_as_list(key, field_name)
+        if as_list:  # themas: a, b (one value with a comma)
+            report.error(line, f"veld '{field_name}': {as_list}")
             return False
         report.error(
             line,

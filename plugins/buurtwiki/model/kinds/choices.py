@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from dateutil.rrule import DAILY, YEARLY, rrule, rrulestr
+from dateutil.rrule import YEARLY, rrule, rrulestr
 from icalendar.prop import vRecur
 
 from ..words import allowed, did_you_mean
@@ -87,13 +87,14 @@ def _valid_rule(rule: str) -> bool:
     """Whether icalendar reads the parts of a rule in the accepted form (BYDAY=TU, COUNT=3, …) and
     the date library that expands it (recurring-ical-events uses dateutil) finds a date for it."""
     try:
-        if "FREQ" not in vRecur.from_ical(rule):
+        parts = vRecur.from_ical(rule)
+        if "FREQ" not in parts:
             return False
         parsed = rrulestr(rule, dtstart=PROBE_START, ignoretz=True)
         if not isinstance(parsed, rrule):
             return False
-        freq = YEARLY if parsed._freq == DAILY and not parsed._bysetpos else parsed._freq
-        probe = parsed.replace(freq=freq, until=None, count=None, interval=1)
+        daily = parts["FREQ"] == ["DAILY"] and "BYSETPOS" not in parts
+        probe = parsed.replace(until=None, count=None, interval=1, **({"freq": YEARLY} if daily else {}))
     except (ValueError, TypeError, OverflowError):
         return False
     return next(iter(probe), None) is not None

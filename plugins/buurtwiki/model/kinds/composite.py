@@ -53,17 +53,20 @@ class ListOf(Kind):
         return self.item.limits()
 
 
+def written_as_list(value: str, field_name: str) -> str | None:
+    """``a, b`` written as one value where a list is meant: the Dutch sentence showing the list, or None.
+    For every list field, whether its items are checked when parsed or later (themes, model/themes.py)."""
+    items = [part.strip() for part in value.split(",") if part.strip()]
+    if len(items) < 2:
+        return None
+    return (f"'{shown(value)}' is één waarde met een komma erin. Meer dan één waarde schrijf je als lijst tussen "
+            f"blokhaken: {field_name}: [{', '.join(shown(i) for i in items[:20])}]")
+
+
 def _as_list_hint(err: FieldError, node: yaml.Node, name: str) -> FieldError:
     """``plekken: a, b`` is one value with a comma in it: say how a list is written."""
-    if not isinstance(node, yaml.ScalarNode) or "," not in node.value:
-        return err
-    items = [part.strip() for part in node.value.split(",") if part.strip()][:20]
-    field_name = name.partition("' in '")[0]
-    return FieldError(
-        f"veld '{name}': '{shown(node.value)}' is één waarde met een komma erin. Meer dan één waarde schrijf je "
-        f"als lijst tussen blokhaken: {field_name}: [{', '.join(shown(i) for i in items)}]",
-        err.line,
-    )
+    hint = written_as_list(node.value, name.partition("' in '")[0]) if isinstance(node, yaml.ScalarNode) else None
+    return FieldError(f"veld '{name}': {hint}", err.line) if hint else err
 
 
 def _numbered(name: str, number: int) -> str:
@@ -123,7 +126,7 @@ class Struct(Kind):
                     FieldError(f"in {name} ontbreekt het verplichte veld '{spec.name}' ({spec.kind.words()}).", line_of(node))
                 )
         for field_name, message in out_of_order(out, (self.period,) if self.period else ()):
-            collected.append(FieldError(f"veld '{field_name}' in {name}: {message}", out.get("_line", line_of(node))))
+            collected.append(FieldError(f"veld '{field_name}' in {name}: {message}", line_of(node)))
         if errors is None and collected:
             raise collected[0]
         return out
