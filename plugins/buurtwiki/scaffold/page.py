@@ -50,11 +50,16 @@ def new_page(root: Path, type_name: str, title: str, wijk: str | None = None, ag
     return path
 
 
+def _with_index(folder: Path) -> list[str]:
+    """The folders in ``folder`` that have an index.md (the wijken, a wijk's agendas), at most 200."""
+    return sorted(p.parent.name for p in folder.glob("*/index.md"))[:200]
+
+
 def _check_wijk(wijken: Path, wijk: str, registry: Registry) -> None:
     """A page goes into a wijk that exists: a typo in --wijk would make a wijk folder without index.md."""
     if (wijken / wijk / "index.md").is_file():
         return
-    found = sorted(p.parent.name for p in wijken.glob("*/index.md"))[:200]
+    found = _with_index(wijken)
     wijk_type = registry.of_layout(Layout.WIJK_INDEX).name
     make = f'buurtwiki nieuw {wijk_type} "{wijk}"'
     listed = f" Er zijn: {', '.join(found)}." + did_you_mean(wijk, found) if found else ""
@@ -65,7 +70,7 @@ def _check_agenda(wijk_dir: Path, agenda: str, registry: Registry, wijk: str) ->
     """An agenda item goes into an agenda that exists: else it would be an orphan folder."""
     folder = registry.agenda_folder or ""
     agenda_type = registry.of_layout(Layout.AGENDA_INDEX).name
-    found = sorted(p.parent.name for p in (wijk_dir / folder).glob("*/index.md"))[:200]
+    found = _with_index(wijk_dir / folder)
     if agenda in found:
         return
     make = f'buurtwiki nieuw {agenda_type} "Toekomstagenda {agenda}" --wijk {wijk}'
